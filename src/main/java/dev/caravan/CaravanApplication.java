@@ -1,0 +1,24 @@
+package dev.caravan;
+
+import java.util.Arrays;
+import org.apache.camel.main.Main;
+
+/** Starts Caravan; {@code --sandbox} runs it against in-process emulators of every upstream. */
+public final class CaravanApplication {
+
+    /** application.properties from the working directory (the repo root) first, then the classpath. */
+    public static final String PROPERTY_LOCATIONS =
+            "file:application.properties;optional=true,classpath:application.properties;optional=true";
+
+    private CaravanApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main(CaravanApplication.class);
+        main.setDefaultPropertyPlaceholderLocation(PROPERTY_LOCATIONS);
+        if (Arrays.asList(args).contains("--sandbox")) {
+            main.addOverrideProperty("caravan.sandbox.enabled", "true");
+        }
+        main.run(Arrays.stream(args).filter(arg -> !arg.equals("--sandbox")).toArray(String[]::new));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.caravan.dispatch;
+
+import dev.caravan.model.CaravanIds;
+import dev.caravan.model.GatewayError;
+import dev.caravan.model.Provider;
+import dev.caravan.model.command.Command;
+import java.util.Optional;
+
+/**
+ * Resolves the provider once per request (DESIGN §2): the one the caller named, else the one the id belongs to,
+ * else OpenAI. A named provider that contradicts the id is the caller's mistake, not something to guess around.
+ */
+public class ProviderResolver {
+
+    public String resolve(Command command) {
+        Optional<Provider> fromId = CaravanIds.providerOf(command.subjectId());
+        String requested = command.requestedProvider();
+        if (requested == null || requested.isBlank()) {
+            return fromId.orElse(Provider.OPENAI).wireName();
+        }
+        Provider named = Provider.parse(requested);
+        if (fromId.isPresent() && fromId.get() != named) {
+            throw GatewayError.invalid("provider", "Provider '" + named.wireName() + "' contradicts id '"
+                    + command.subjectId() + "', which belongs to provider '" + fromId.get().wireName() + "'.");
+        }
+        return named.wireName();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.caravan.model;
+
+public record FileDeleted(String id, boolean deleted) {
+}

@@ -1,0 +1,4 @@
+package dev.caravan.model;
+
+public record RequestCounts(long total, long completed, long failed) {
+}

@@ -1,0 +1,18 @@
+package dev.caravan.model.command;
+
+import dev.caravan.model.Operation;
+
+/**
+ * What a surface asks of a provider. {@code requestedProvider} is the provider the caller named (null when it named
+ * none); {@code subjectId} is the Caravan id the command is about, when it has one, so the provider can be read off it.
+ */
+public sealed interface Command permits UploadFile, ListFiles, FileRef, CreateBatch, BatchRef, ListBatches {
+
+    Operation operation();
+
+    String requestedProvider();
+
+    default String subjectId() {
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.caravan.sandbox;
+
+import dev.caravan.sandbox.openai.OpenAiEmulator;
+import dev.caravan.sandbox.openai.OpenAiEmulatorSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Every upstream, emulated in-process on loopback (DESIGN §8b). Each emulator gets a fresh data directory and a
+ * random API key, and Caravan is pointed at them through {@link #upstreamProperties()}: the production routes run
+ * unchanged, with real HTTP and real authentication in between.
+ */
+public final class Sandbox extends ServiceSupport {
+
+    private final SandboxSettings settings;
+    private final Path dataDir;
+    private final String openAiKey = "sk-sandbox-" + HexFormat.of().formatHex(randomBytes(12));
+    private OpenAiEmulator openAi;
+
+    public Sandbox(SandboxSettings settings) {
+        this.settings = settings;
+        try {
+            this.dataDir = Files.createTempDirectory("caravan-sandbox-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected void doStart() throws IOException {
+        Path openAiDir = Files.createDirectories(dataDir.resolve("openai"));
+        openAi = new OpenAiEmulator(new OpenAiEmulatorSettings(openAiDir, openAiKey, settings.openAiPhase(),
+                settings.openAiCompletionWindow())).start(settings.host(), 0);
+    }
+
+    @Override
+    protected void doStop() throws IOException {
+        if (openAi != null) {
+            openAi.close();
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The settings that point Caravan's providers at the emulators. */
+    public Map<String, String> upstreamProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("caravan.openai.base-url", openAi.baseUrl());
+        properties.put("caravan.openai.api-key", openAiKey);
+        return properties;
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    public OpenAiEmulator openAi() {
+        return openAi;
+    }
+}

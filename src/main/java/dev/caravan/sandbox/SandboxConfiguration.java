@@ -1,0 +1,35 @@
+package dev.caravan.sandbox;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * With {@code caravan.sandbox.enabled=true} (what {@code --sandbox} sets), starts the emulators before any route is
+ * built and overrides the upstream settings to point at them. Runs as a CamelConfiguration so tests booting the
+ * production configuration get exactly the same wiring as {@code java -jar caravan.jar --sandbox}.
+ */
+public class SandboxConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        boolean enabled = properties.resolveProperty("caravan.sandbox.enabled").map(Boolean::parseBoolean)
+                .orElse(false);
+        if (!enabled) {
+            return;
+        }
+        Sandbox sandbox = new Sandbox(SandboxSettings.from(properties));
+        context.addService(sandbox, true, true);
+        sandbox.start();
+        sandbox.upstreamProperties().forEach(properties::addOverrideProperty);
+        context.getRegistry().bind("sandbox", sandbox);
+        LOG.warn("SANDBOX MODE: every provider is emulated in-process on {}; nothing leaves this machine. "
+                + "OpenAI emulator at {}", sandbox.openAi().baseUrl().replaceFirst("/v1$", ""),
+                sandbox.openAi().baseUrl());
+    }
+}
