@@ -19,9 +19,11 @@ public class OpenAiProviderRoutes extends RouteBuilder {
         String apiKey = getContext().getPropertiesComponent().resolveProperty("caravan.openai.api-key").orElse("");
         OpenAiUpstreamRequests requests = new OpenAiUpstreamRequests(apiKey);
         OpenAiUpstreamResponses responses = new OpenAiUpstreamResponses();
+        // Failures belong to the calling surface route, which renders them in its client's envelope.
+        errorHandler(noErrorHandler());
 
         from("direct:openai-files-upload").routeId("openai-provider-files-upload")
-                .setBody(method(requests, "uploadFile"))
+                .bean(requests, "uploadFile")
                 .to(UPSTREAM)
                 .setBody(method(responses, "file"));
 
@@ -46,7 +48,7 @@ public class OpenAiProviderRoutes extends RouteBuilder {
                 .setBody(method(responses, "content"));
 
         from("direct:openai-batches-create").routeId("openai-provider-batches-create")
-                .setBody(method(requests, "createBatch"))
+                .bean(requests, "createBatch")
                 .to(UPSTREAM)
                 .setBody(method(responses, "batch"));
 

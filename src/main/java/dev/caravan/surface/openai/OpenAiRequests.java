@@ -80,7 +80,7 @@ public class OpenAiRequests {
     }
 
     public CreateBatch createBatch(Exchange exchange) {
-        ObjectNode body = jsonBody(exchange);
+        ObjectNode body = jsonObject(exchange.getMessage().getBody(String.class));
         String provider = textField(body, PROVIDER);
         String inputFileId = textField(body, "input_file_id");
         String endpoint = textField(body, "endpoint");
@@ -114,7 +114,7 @@ public class OpenAiRequests {
     /** Cancel carries the provider in a JSON body (extra_body) or in the query; an empty body is fine. */
     public BatchRef cancelBatch(Exchange exchange) {
         String raw = exchange.getMessage().getBody(String.class);
-        String provider = raw == null || raw.isBlank() ? null : textField(jsonBody(exchange), PROVIDER);
+        String provider = raw == null || raw.isBlank() ? null : textField(jsonObject(raw), PROVIDER);
         if (provider == null) {
             provider = HttpRequestView.of(exchange).query(PROVIDER);
         }
@@ -151,8 +151,7 @@ public class OpenAiRequests {
         }
     }
 
-    private static ObjectNode jsonBody(Exchange exchange) {
-        String raw = exchange.getMessage().getBody(String.class);
+    private static ObjectNode jsonObject(String raw) {
         if (raw == null || raw.isBlank()) {
             throw GatewayError.invalid(null, "The request body must be a JSON object.");
         }

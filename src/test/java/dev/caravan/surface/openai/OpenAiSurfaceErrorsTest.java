@@ -52,8 +52,9 @@ class OpenAiSurfaceErrorsTest {
     @BeanInject
     CamelContext context;
 
-    @BeanInject
-    Sandbox sandbox;
+    private Sandbox sandbox() {
+        return context.getRegistry().lookupByNameAndType("sandbox", Sandbox.class);
+    }
 
     private OpenAIClient client() {
         return CaravanClients.openAi(context, "/openai");
@@ -78,7 +79,7 @@ class OpenAiSurfaceErrorsTest {
                 .putAdditionalBodyProperty("provider", JsonValue.from("openai"))
                 .putAdditionalBodyProperty("storage_config[s3][bucket]", JsonValue.from("ignored-for-openai"))
                 .build());
-        assertEquals(FilePurpose.BATCH, file.purpose());
+        assertEquals("batch", file.purpose().toString());
         assertTrue(client().files().list(FileListParams.builder().putAdditionalQueryParam("provider", "openai").build())
                 .data().stream().anyMatch(f -> f.id().equals(file.id())));
         assertEquals(file.id(), client().files().retrieve(FileRetrieveParams.builder().fileId(file.id())
@@ -121,25 +122,21 @@ class OpenAiSurfaceErrorsTest {
     }
 
     @Test
-    void malformed_jsonl_is_400_naming_the_line_and_nothing_is_stored() {
+    void malformed_jsonl_is_400_naming_the_line_and_nothing_is_stored() throws IOException {
         long before = fileCount();
+        Path file = temporaryJsonl(GOOD_LINE.formatted("a") + "\n{\"custom_id\": \"b\", \"body\": {oops}\n");
         BadRequestException error = assertThrows(BadRequestException.class, () -> client().files().create(
-                FileCreateParams.builder().purpose(FilePurpose.BATCH)
-                        .file((GOOD_LINE.formatted("a") + "\n{\"custom_id\": \"b\", \"body\": {oops}\n")
-                                .getBytes(StandardCharsets.UTF_8))
-                        .build()));
+                FileCreateParams.builder().purpose(FilePurpose.BATCH).file(file).build()));
         assertTrue(error.getMessage().contains("line 2"), error.getMessage());
         assertEquals("file", error.param().orElseThrow());
         assertEquals(before, fileCount(), "a rejected upload must leave nothing upstream");
     }
 
     @Test
-    void duplicate_custom_id_is_400_naming_both_lines() {
+    void duplicate_custom_id_is_400_naming_both_lines() throws IOException {
+        Path file = jsonl("a", "b", "a");
         BadRequestException error = assertThrows(BadRequestException.class, () -> client().files().create(
-                FileCreateParams.builder().purpose(FilePurpose.BATCH)
-                        .file(String.join("\n", GOOD_LINE.formatted("a"), GOOD_LINE.formatted("b"),
-                                GOOD_LINE.formatted("a")).getBytes(StandardCharsets.UTF_8))
-                        .build()));
+                FileCreateParams.builder().purpose(FilePurpose.BATCH).file(file).build()));
         assertTrue(error.getMessage().contains("line 3: custom_id \"a\" is not unique (first on line 1)"),
                 error.getMessage());
     }
@@ -154,12 +151,12 @@ class OpenAiSurfaceErrorsTest {
 
     @Test
     void upstream_429_and_5xx_pass_through_with_their_message() {
-        sandbox.openAi().injectFaults(429, "Rate limit reached for requests in the sandbox", 1);
+        sandbox().openAi().injectFaults(429, "Rate limit reached for requests in the sandbox", 1);
         RateLimitException limited = assertThrows(RateLimitException.class, () -> client().files().list());
         assertTrue(limited.getMessage().contains("Rate limit reached for requests in the sandbox"),
                 limited.getMessage());
 
-        sandbox.openAi().injectFaults(503, "The engine is currently overloaded", 1);
+        sandbox().openAi().injectFaults(503, "The engine is currently overloaded", 1);
         InternalServerException overloaded = assertThrows(InternalServerException.class,
                 () -> client().batches().list());
         assertEquals(503, overloaded.statusCode());
@@ -199,6 +196,10 @@ class OpenAiSurfaceErrorsTest {
         for (String id : ids) {
             content.append(GOOD_LINE.formatted(id)).append('\n');
         }
+        return temporaryJsonl(content.toString());
+    }
+
+    private static Path temporaryJsonl(String content) throws IOException {
         Path file = Files.createTempFile("batch_input", ".jsonl");
         file.toFile().deleteOnExit();
         return Files.writeString(file, content);
