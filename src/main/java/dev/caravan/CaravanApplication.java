@@ -19,6 +19,12 @@ public final class CaravanApplication {
         if (Arrays.asList(args).contains("--sandbox")) {
             main.addOverrideProperty("caravan.sandbox.enabled", "true");
         }
-        main.run(Arrays.stream(args).filter(arg -> !arg.equals("--sandbox")).toArray(String[]::new));
+        try {
+            main.run(Arrays.stream(args).filter(arg -> !arg.equals("--sandbox")).toArray(String[]::new));
+        } catch (Exception e) {
+            // Emulators and HTTP servers may already run non-daemon threads: a failed start must still end the JVM.
+            System.err.println("Caravan failed to start: " + e.getMessage());
+            System.exit(1);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.surface.ErrorClassifier;
 import dev.caravan.wire.OpenAiJson;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ public class OpenAiErrors {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(OpenAiJson.error(error.getMessage(), type(error), error.param(), code(error)).toString());
+        message.setBody(OpenAiJson.error(error.getMessage(), type(error), error.param(), code(error)).toString()
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String type(GatewayError error) {

@@ -8,6 +8,7 @@ import dev.caravan.model.FileDeleted;
 import dev.caravan.model.FileObject;
 import dev.caravan.model.FilePage;
 import dev.caravan.wire.OpenAiJson;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -28,7 +29,8 @@ public class OpenAiResponses {
             return;
         }
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(json(result).toString());
+        // bytes, not a String: platform-http then sends a Content-Length instead of chunking
+        message.setBody(json(result).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static ObjectNode json(Object result) {
