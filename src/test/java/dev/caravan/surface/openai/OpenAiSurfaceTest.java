@@ -38,12 +38,15 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
-/** Bad input and upstream failures, as a user of the OpenAI SDK sees them: OpenAI's envelope, the right status. */
+/**
+ * The OpenAI surface's own rules, as a user of the OpenAI SDK sees them: provider selection, multipart in any order,
+ * and bad input or upstream failures answered in OpenAI's envelope with the right status.
+ */
 @CamelMainTest(mainClass = CaravanApplication.class,
         propertyPlaceholderLocations = "file:application.properties",
         properties = {"camel.server.port=0", "camel.server.host=127.0.0.1", "caravan.sandbox.enabled=true",
                 "caravan.sandbox.openai.phase-duration=300ms"})
-class OpenAiSurfaceErrorsTest {
+class OpenAiSurfaceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GOOD_LINE = "{\"custom_id\":\"%s\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\","
@@ -107,6 +110,33 @@ class OpenAiSurfaceErrorsTest {
         BadRequestException error = assertThrows(BadRequestException.class, () -> client().files().list(
                 FileListParams.builder().putAdditionalQueryParam("provider", "gemini").build()));
         assertTrue(error.getMessage().contains("'gemini' does not support files-list"), error.getMessage());
+    }
+
+    @Test
+    void multipart_parts_may_come_in_any_order() throws Exception {
+        String filePart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"node.jsonl\"\r\n"
+                + "Content-Type: application/jsonl\r\n\r\n" + GOOD_LINE.formatted("n-1") + "\r\n";
+        String fields = "--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"provider\"\r\n\r\nopenai\r\n";
+        JsonNode fileFirst = rawMultipart(filePart + fields + "--b--\r\n", 200);
+        JsonNode fileLast = rawMultipart(fields + filePart + "--b--\r\n", 200);
+        assertEquals("node.jsonl", fileFirst.path("filename").asText());
+        assertEquals(fileFirst.path("bytes").asLong(), fileLast.path("bytes").asLong());
+        assertEquals("batch", fileLast.path("purpose").asText());
+    }
+
+    @Test
+    void files_list_honours_purpose_and_order() throws IOException {
+        FileObject first = client().files().create(FileCreateParams.builder().file(jsonl("o-1"))
+                .purpose(FilePurpose.BATCH).build());
+        FileObject second = client().files().create(FileCreateParams.builder().file(jsonl("o-2"))
+                .purpose(FilePurpose.USER_DATA).build());
+        var ascending = client().files().list(FileListParams.builder().order(FileListParams.Order.ASC).build())
+                .data().stream().map(FileObject::id).toList();
+        assertTrue(ascending.indexOf(first.id()) < ascending.indexOf(second.id()), ascending.toString());
+        var batchOnly = client().files().list(FileListParams.builder().purpose("batch").build()).data();
+        assertTrue(batchOnly.stream().anyMatch(f -> f.id().equals(first.id())));
+        assertTrue(batchOnly.stream().noneMatch(f -> f.id().equals(second.id())), "user_data filtered out");
     }
 
     @Test
