@@ -14,57 +14,32 @@ public class OpenAiProviderRoutes extends RouteBuilder {
             + "&soTimeout={{caravan.openai.read-timeout}}"
             + "&responseTimeout={{caravan.openai.read-timeout}}";
 
+    private final OpenAiUpstreamResponses responses = new OpenAiUpstreamResponses();
+    private OpenAiUpstreamRequests requests;
+
     @Override
     public void configure() {
         String apiKey = getContext().getPropertiesComponent().resolveProperty("caravan.openai.api-key").orElse("");
-        OpenAiUpstreamRequests requests = new OpenAiUpstreamRequests(apiKey);
-        OpenAiUpstreamResponses responses = new OpenAiUpstreamResponses();
+        requests = new OpenAiUpstreamRequests(apiKey);
         // Failures belong to the calling surface route, which renders them in its client's envelope.
         errorHandler(noErrorHandler());
 
-        from("direct:openai-files-upload").routeId("openai-provider-files-upload")
-                .bean(requests, "uploadFile")
-                .to(UPSTREAM)
-                .setBody(method(responses, "file"));
+        call("files-upload", "uploadFile", "file");
+        call("files-list", "listFiles", "filePage");
+        call("files-retrieve", "retrieveFile", "file");
+        call("files-delete", "deleteFile", "fileDeleted");
+        call("files-content", "fileContent", "content");
+        call("batches-create", "createBatch", "batch");
+        call("batches-list", "listBatches", "batchPage");
+        call("batches-retrieve", "retrieveBatch", "batch");
+        call("batches-cancel", "cancelBatch", "batch");
+    }
 
-        from("direct:openai-files-list").routeId("openai-provider-files-list")
-                .bean(requests, "listFiles")
+    /** One operation: build the upstream request from the command, call OpenAI, read the answer back. */
+    private void call(String operation, String request, String response) {
+        from("direct:openai-" + operation).routeId("openai-provider-" + operation)
+                .bean(requests, request)
                 .to(UPSTREAM)
-                .setBody(method(responses, "filePage"));
-
-        from("direct:openai-files-retrieve").routeId("openai-provider-files-retrieve")
-                .bean(requests, "retrieveFile")
-                .to(UPSTREAM)
-                .setBody(method(responses, "file"));
-
-        from("direct:openai-files-delete").routeId("openai-provider-files-delete")
-                .bean(requests, "deleteFile")
-                .to(UPSTREAM)
-                .setBody(method(responses, "fileDeleted"));
-
-        from("direct:openai-files-content").routeId("openai-provider-files-content")
-                .bean(requests, "fileContent")
-                .to(UPSTREAM)
-                .setBody(method(responses, "content"));
-
-        from("direct:openai-batches-create").routeId("openai-provider-batches-create")
-                .bean(requests, "createBatch")
-                .to(UPSTREAM)
-                .setBody(method(responses, "batch"));
-
-        from("direct:openai-batches-list").routeId("openai-provider-batches-list")
-                .bean(requests, "listBatches")
-                .to(UPSTREAM)
-                .setBody(method(responses, "batchPage"));
-
-        from("direct:openai-batches-retrieve").routeId("openai-provider-batches-retrieve")
-                .bean(requests, "retrieveBatch")
-                .to(UPSTREAM)
-                .setBody(method(responses, "batch"));
-
-        from("direct:openai-batches-cancel").routeId("openai-provider-batches-cancel")
-                .bean(requests, "cancelBatch")
-                .to(UPSTREAM)
-                .setBody(method(responses, "batch"));
+                .bean(responses, response);
     }
 }
