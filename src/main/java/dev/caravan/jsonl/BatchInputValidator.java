@@ -48,6 +48,7 @@ public class BatchInputValidator {
     private void check(BufferedReader reader) throws IOException {
         Map<String, Integer> firstSeen = new HashMap<>();
         LineFormat format = null;
+        int formatLine = 0;
         int lineNumber = 0;
         String text;
         while ((text = reader.readLine()) != null) {
@@ -57,11 +58,15 @@ public class BatchInputValidator {
             }
             JsonNode line = parse(text, lineNumber);
             if (format == null) {
-                int first = lineNumber;
-                format = LineFormat.detect(line).orElseThrow(() -> error(first,
-                        "unrecognised batch line; expected one of: " + LineFormat.allDescriptions()));
+                formatLine = lineNumber;
+                format = LineFormat.detect(line).orElse(null);
+                if (format == null) {
+                    throw error(lineNumber, "unrecognised batch line; expected one of: "
+                            + LineFormat.allDescriptions());
+                }
             } else if (!format.matches(line)) {
-                throw error(lineNumber, "expected a " + format.description() + " like the first line");
+                throw error(lineNumber, "expected the file's line format, " + format.description()
+                        + " (set by line " + formatLine + ")");
             }
             JsonNode id = format.idNode(line);
             if (id == null || !id.isTextual() || id.asText().isEmpty()) {
