@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
@@ -24,16 +25,13 @@ public final class ErrorClassifier {
             if (cause instanceof GatewayError error) {
                 return error;
             }
-            if (cause instanceof SocketTimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
+            if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
                 return GatewayError.of(ErrorKind.UPSTREAM_TIMEOUT, upstream + " did not answer in time.");
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException || cause instanceof NoHttpResponseException
                     || cause instanceof ConnectionClosedException) {
                 return GatewayError.of(ErrorKind.UPSTREAM_UNAVAILABLE, upstream + " could not be reached.");
-            }
-            if (cause == cause.getCause()) {
-                break;
             }
         }
         return GatewayError.of(ErrorKind.INTERNAL, "Caravan failed to process the request.");

@@ -43,7 +43,8 @@ public class OpenAiRequests {
         HttpRequestView request = HttpRequestView.of(exchange);
         DataHandler file = exchange.getMessage(AttachmentMessage.class).getAttachment("file");
         if (file == null || !(file.getDataSource() instanceof CamelFileDataSource source)) {
-            throw GatewayError.invalid("file", "Missing required parameter: 'file'.");
+            throw GatewayError.invalid("file",
+                    "Missing required parameter: 'file' (a multipart file part with a filename).");
         }
         String purpose = request.form("purpose");
         if (purpose == null || purpose.isBlank()) {
@@ -57,7 +58,7 @@ public class OpenAiRequests {
             }
         }
         File spooled = source.getFile();
-        return new UploadFile(request.form(PROVIDER), source.getName(), purpose, spooled.toPath(), spooled.length(),
+        return new UploadFile(request.param(PROVIDER), source.getName(), purpose, spooled.toPath(), spooled.length(),
                 fields, storage(request::param));
     }
 
