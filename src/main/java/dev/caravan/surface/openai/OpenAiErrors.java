@@ -4,7 +4,6 @@ import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.surface.ErrorClassifier;
 import dev.caravan.wire.OpenAiJson;
-import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -21,11 +20,8 @@ public class OpenAiErrors {
         String provider = exchange.getProperty("caravanProvider", String.class);
         GatewayError error = ErrorClassifier.classify(failure, provider);
         log(exchange, error, failure);
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(OpenAiJson.error(error.getMessage(), type(error), error.param(), code(error)).toString()
-                .getBytes(StandardCharsets.UTF_8));
+        OpenAiResponses.writeJson(message, error.status(),
+                OpenAiJson.error(error.getMessage(), type(error), error.param(), code(error)));
     }
 
     private static String type(GatewayError error) {

@@ -21,16 +21,23 @@ public class OpenAiResponses {
     public void render(Exchange exchange) {
         Message message = exchange.getMessage();
         Object result = message.getBody();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         if (result instanceof FileContent content) {
+            message.removeHeaders("*");
+            message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
             message.setHeader(Exchange.CONTENT_TYPE, content.contentType());
             message.setBody(content.body());
             return;
         }
+        writeJson(message, 200, json(result));
+    }
+
+    /** Replaces the whole response (headers included) with a JSON body and a status. */
+    static void writeJson(Message message, int status, ObjectNode json) {
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         // bytes, not a String: platform-http then sends a Content-Length instead of chunking
-        message.setBody(json(result).toString().getBytes(StandardCharsets.UTF_8));
+        message.setBody(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static ObjectNode json(Object result) {
