@@ -6,6 +6,14 @@ import dev.caravan.jsonl.BatchInputValidator;
 import dev.caravan.surface.openai.OpenAiErrors;
 import dev.caravan.surface.openai.OpenAiRequests;
 import dev.caravan.surface.openai.OpenAiResponses;
+import dev.caravan.surface.s3.S3Addressing;
+import dev.caravan.surface.s3.S3Errors;
+import dev.caravan.surface.s3.S3RequestBodies;
+import dev.caravan.surface.s3.S3Requests;
+import dev.caravan.surface.s3.S3Responses;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -36,6 +44,27 @@ public class CaravanConfiguration implements CamelConfiguration {
     @BindToRegistry
     public OpenAiErrors openAiErrors() {
         return new OpenAiErrors();
+    }
+
+    @BindToRegistry
+    public S3Requests s3Requests(
+            @PropertyInject("caravan.s3.virtual-host-domains") String virtualHostDomains,
+            @PropertyInject("caravan.s3.max-object-bytes") long maxObjectBytes,
+            @PropertyInject("caravan.s3.body-idle-timeout") long bodyIdleTimeoutMillis) {
+        List<String> domains = Arrays.stream(virtualHostDomains.split(",")).map(String::trim)
+                .filter(domain -> !domain.isEmpty()).toList();
+        return new S3Requests(new S3Addressing(domains),
+                new S3RequestBodies(maxObjectBytes, Duration.ofMillis(bodyIdleTimeoutMillis)));
+    }
+
+    @BindToRegistry
+    public S3Responses s3Responses() {
+        return new S3Responses();
+    }
+
+    @BindToRegistry
+    public S3Errors s3Errors() {
+        return new S3Errors();
     }
 
     @BindToRegistry

@@ -21,10 +21,10 @@ public class Capabilities {
     private final Map<Provider, Set<Operation>> supported = new EnumMap<>(Provider.class);
 
     public Capabilities() {
-        supported.put(Provider.OPENAI, EnumSet.allOf(Operation.class));
+        supported.put(Provider.OPENAI, Operation.FILES_AND_BATCHES);
         supported.put(Provider.ANTHROPIC, EnumSet.noneOf(Operation.class));
         supported.put(Provider.GEMINI, EnumSet.noneOf(Operation.class));
-        supported.put(Provider.BEDROCK, EnumSet.noneOf(Operation.class));
+        supported.put(Provider.BEDROCK, Operation.OBJECTS);
     }
 
     public void check(@Body Command command, @ExchangeProperty("caravanProvider") String providerName) {

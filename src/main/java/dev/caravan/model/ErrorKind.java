@@ -2,6 +2,7 @@ package dev.caravan.model;
 
 /** Provider-neutral error kinds; each surface renders them in its own envelope with this default status. */
 public enum ErrorKind {
+    NOT_MODIFIED(304),
     INVALID_REQUEST(400),
     UNAUTHORIZED(401),
     NOT_FOUND(404),

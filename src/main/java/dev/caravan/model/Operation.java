@@ -1,5 +1,8 @@
 package dev.caravan.model;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What a caller asks for, independent of surface; the route name suffix is {@code direct:<provider>-<routeSuffix>}. */
 public enum Operation {
     FILES_UPLOAD("files-upload"),
@@ -10,7 +13,24 @@ public enum Operation {
     BATCHES_CREATE("batches-create"),
     BATCHES_LIST("batches-list"),
     BATCHES_RETRIEVE("batches-retrieve"),
-    BATCHES_CANCEL("batches-cancel");
+    BATCHES_CANCEL("batches-cancel"),
+    OBJECT_PUT("object-put"),
+    OBJECT_GET("object-get"),
+    OBJECT_HEAD("object-head"),
+    OBJECT_DELETE("object-delete"),
+    OBJECTS_LIST("objects-list"),
+    MULTIPART_CREATE("multipart-create"),
+    PART_UPLOAD("part-upload"),
+    MULTIPART_COMPLETE("multipart-complete"),
+    MULTIPART_ABORT("multipart-abort"),
+    PARTS_LIST("parts-list"),
+    UPLOADS_LIST("uploads-list");
+
+    /** The OpenAI Files and Batch API operations. */
+    public static final Set<Operation> FILES_AND_BATCHES = EnumSet.range(FILES_UPLOAD, BATCHES_CANCEL);
+
+    /** The S3-compatible files operations. */
+    public static final Set<Operation> OBJECTS = EnumSet.range(OBJECT_PUT, UPLOADS_LIST);
 
     private final String routeSuffix;
 

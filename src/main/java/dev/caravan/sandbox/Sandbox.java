@@ -2,6 +2,7 @@ package dev.caravan.sandbox;
 
 import dev.caravan.sandbox.openai.OpenAiEmulator;
 import dev.caravan.sandbox.openai.OpenAiEmulatorSettings;
+import dev.caravan.sandbox.s3.EmbeddedS3Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ public final class Sandbox extends ServiceSupport {
     private final Path dataDir;
     private final String openAiKey = "sk-sandbox-" + HexFormat.of().formatHex(randomBytes(12));
     private OpenAiEmulator openAi;
+    private EmbeddedS3Store s3;
 
     public Sandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -40,12 +42,16 @@ public final class Sandbox extends ServiceSupport {
         Path openAiDir = Files.createDirectories(dataDir.resolve("openai"));
         openAi = new OpenAiEmulator(new OpenAiEmulatorSettings(openAiDir, openAiKey, settings.openAiPhase(),
                 settings.openAiCompletionWindow())).start(settings.host(), 0);
+        s3 = EmbeddedS3Store.start(Files.createDirectories(dataDir.resolve("s3")), settings.host());
     }
 
     @Override
     protected void doStop() throws IOException {
         if (openAi != null) {
             openAi.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
         try (Stream<Path> paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -57,6 +63,11 @@ public final class Sandbox extends ServiceSupport {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("caravan.openai.base-url", openAi.baseUrl());
         properties.put("caravan.openai.api-key", openAiKey);
+        properties.put("caravan.bedrock.s3.endpoint", s3.endpoint().toString());
+        properties.put("caravan.bedrock.s3.region", s3.region());
+        properties.put("caravan.bedrock.s3.access-key", s3.accessKey());
+        properties.put("caravan.bedrock.s3.secret-key", s3.secretKey());
+        properties.put("caravan.bedrock.s3.path-style", "true");
         return properties;
     }
 
@@ -68,5 +79,9 @@ public final class Sandbox extends ServiceSupport {
 
     public OpenAiEmulator openAi() {
         return openAi;
+    }
+
+    public EmbeddedS3Store s3() {
+        return s3;
     }
 }

@@ -23,13 +23,14 @@ public class SandboxConfiguration implements CamelConfiguration {
         if (!enabled) {
             return;
         }
-        Sandbox sandbox = new Sandbox(SandboxSettings.from(properties));
+        SandboxSettings settings = SandboxSettings.from(properties);
+        Sandbox sandbox = new Sandbox(settings);
         context.addService(sandbox, true, true);
         sandbox.start();
         sandbox.upstreamProperties().forEach(properties::addOverrideProperty);
         context.getRegistry().bind("sandbox", sandbox);
         LOG.warn("SANDBOX MODE: every provider is emulated in-process on {}; nothing leaves this machine. "
-                + "OpenAI emulator at {}", sandbox.openAi().baseUrl().replaceFirst("/v1$", ""),
-                sandbox.openAi().baseUrl());
+                + "OpenAI emulator at {}, S3 store (bedrock files) at {}", settings.host(),
+                sandbox.openAi().baseUrl(), sandbox.s3().endpoint());
     }
 }
