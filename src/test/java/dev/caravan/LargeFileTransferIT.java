@@ -2,8 +2,6 @@ package dev.caravan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -15,10 +13,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,33 +40,19 @@ class LargeFileTransferIT {
     private static final long FILE_BYTES = (long) LINES * LINE_BYTES;
     private static final Path WORK = Path.of("target", "large-transfer");
 
-    private Process caravan;
+    private SmallHeapCaravan caravan;
     private String baseUrl;
 
     @BeforeAll
     void startCaravanWithSmallHeap() throws Exception {
-        Files.createDirectories(WORK);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                "-jar", "target/caravan.jar", "--sandbox")
-                .redirectErrorStream(true)
-                .redirectOutput(WORK.resolve("caravan.log").toFile());
-        builder.environment().put("CARAVAN_PORT", String.valueOf(port));
-        builder.environment().put("CARAVAN_HOST", "127.0.0.1");
-        caravan = builder.start();
-        baseUrl = "http://127.0.0.1:" + port;
-        awaitHealthy(Duration.ofSeconds(60));
+        caravan = SmallHeapCaravan.start(WORK);
+        baseUrl = caravan.baseUrl();
     }
 
     @AfterAll
     void stopCaravan() throws InterruptedException {
         if (caravan != null) {
-            caravan.destroy();
-            caravan.waitFor();
+            caravan.close();
         }
     }
 
@@ -100,9 +80,7 @@ class LargeFileTransferIT {
         }
         Duration down = Duration.between(downStart, Instant.now());
 
-        assertTrue(caravan.isAlive(), "Caravan died (OutOfMemoryError?) - see " + WORK.resolve("caravan.log"));
-        String log = Files.readString(WORK.resolve("caravan.log"));
-        assertFalse(log.contains("OutOfMemoryError"), "OutOfMemoryError in Caravan's log");
+        caravan.assertAlive();
         assertEquals(FILE_BYTES, receivedBytes);
         assertArrayEquals(sentDigest, received.digest(), "downloaded bytes differ from the uploaded ones");
 
@@ -110,23 +88,20 @@ class LargeFileTransferIT {
     }
 
     private void report(Duration up, Duration down) throws IOException, InterruptedException {
-        String status = Files.readString(Path.of("/proc", String.valueOf(caravan.pid()), "status"));
-        String peakRss = status.lines().filter(l -> l.startsWith("VmHWM")).findFirst().orElse("VmHWM: ?").trim();
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(caravan.pid()), "GC.heap_info").redirectErrorStream(true).start();
-        String heap = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor();
+        String peakRss = caravan.peakRss();
+        String heap = caravan.heapInfo();
         double megabytes = FILE_BYTES / 1_000_000.0;
         String report = String.format(Locale.ROOT, """
                 200 MB transfer through Caravan (java -Xmx256m -jar target/caravan.jar --sandbox)
                 file: %d bytes, %d lines
                 upload:   %.1f s, %.1f MB/s
                 download: %.1f s, %.1f MB/s
-                peak RSS of the Caravan process (%s)
+                peak RSS of the Caravan process (%s), peak heap in use %s
                 heap after the transfer:
                 %s
                 """, FILE_BYTES, LINES, up.toMillis() / 1000.0, megabytes * 1000 / Math.max(1, up.toMillis()),
-                down.toMillis() / 1000.0, megabytes * 1000 / Math.max(1, down.toMillis()), peakRss, heap);
+                down.toMillis() / 1000.0, megabytes * 1000 / Math.max(1, down.toMillis()), peakRss, caravan.peakHeap(),
+                heap);
         Files.writeString(WORK.resolve("report.txt"), report);
         System.out.println(report);
     }
@@ -147,23 +122,5 @@ class LargeFileTransferIT {
             }
         }
         return digest.digest();
-    }
-
-    private void awaitHealthy(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(caravan.isAlive(), "Caravan exited at startup - see " + WORK.resolve("caravan.log"));
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Caravan did not become healthy within " + timeout);
     }
 }
