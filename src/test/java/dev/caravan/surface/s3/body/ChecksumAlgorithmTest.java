@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -108,17 +107,14 @@ class ChecksumAlgorithmTest {
         assertEquals(algorithm.length(), algorithm.newChecksum().finish().length);
     }
 
-    /** The AWS SDK v2 computes the values the Java client sends; ours must be byte-identical. */
+    /**
+     * The AWS SDK v2 computes the values the Java client sends; ours must be byte-identical. The SDK's CRC64NVME needs
+     * the native CRT library, which this project does not ship; ours is pinned by its check value and a bitwise
+     * reference implementation instead.
+     */
     @ParameterizedTest
-    @EnumSource(ChecksumAlgorithm.class)
+    @EnumSource(value = ChecksumAlgorithm.class, names = {"CRC32", "CRC32C", "SHA1", "SHA256"})
     void matchesTheAwsSdkImplementation(ChecksumAlgorithm algorithm) {
-        try {
-            SdkChecksum.forAlgorithm(DefaultChecksumAlgorithm.fromValue(algorithm.sdkName()));
-        } catch (RuntimeException | LinkageError crtMissing) {
-            // The SDK's CRC64NVME lives in the native CRT library, which this project does not ship.
-            Assumptions.abort("the AWS SDK has no usable " + algorithm + " here: " + crtMissing);
-            return;
-        }
         for (int size : new int[] {0, 1, 7, 4096, 123_457}) {
             byte[] data = random(size, size);
             SdkChecksum fresh = SdkChecksum.forAlgorithm(DefaultChecksumAlgorithm.fromValue(algorithm.sdkName()));
