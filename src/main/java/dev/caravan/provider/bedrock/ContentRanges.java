@@ -18,7 +18,7 @@ final class ContentRanges {
         if (dash < 0 || slash < dash) {
             return null;
         }
-        return new ContentRange(Long.parseLong(spec.substring(0, dash)), Long.parseLong(spec.substring(dash + 1, slash)),
-                Long.parseLong(spec.substring(slash + 1)));
+        return new ContentRange(Long.parseLong(spec.substring(0, dash)),
+                Long.parseLong(spec.substring(dash + 1, slash)), Long.parseLong(spec.substring(slash + 1)));
     }
 }

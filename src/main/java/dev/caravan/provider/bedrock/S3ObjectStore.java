@@ -20,8 +20,8 @@ import dev.caravan.model.object.ObjectData.ContentRange;
 import dev.caravan.model.object.ObjectDeleted;
 import dev.caravan.model.object.ObjectInfo;
 import dev.caravan.model.object.ObjectListing;
-import dev.caravan.model.object.ObjectWritten;
 import dev.caravan.model.object.MultipartUpload;
+import dev.caravan.model.object.ObjectWritten;
 import dev.caravan.model.object.PartListing;
 import dev.caravan.model.object.Preconditions;
 import dev.caravan.model.object.UploadListing;
@@ -34,18 +34,17 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -69,6 +68,11 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * input. Bytes stream both ways (a write hands S3 the caller's verifying stream with its exact length; a read hands
  * back S3's response stream). Conditional writes are checked against a fresh HEAD and also sent upstream, so the
  * precondition holds even on an S3-compatible store that ignores the headers.
+ *
+ * <p>Why the SDK client and not camel-aws2-s3's producer: the producer has no ListObjectsV2, no conditional or
+ * checksummed PutObject, no HeadObject preconditions and no part-level multipart calls; its own multipart path reads a
+ * stream of unknown length into the heap; and its endpoint probes a bucket when it starts, which would make Caravan's
+ * boot depend on S3 being up. The component still supplies the S3 SDK this class uses.
  */
 public class S3ObjectStore extends ServiceSupport {
 
@@ -133,7 +137,8 @@ public class S3ObjectStore extends ServiceSupport {
                     .ifNoneMatch(command.preconditions().ifNoneMatch());
             Checksums.request(body, request::checksumAlgorithm, request::checksumCRC32, request::checksumCRC32C,
                     request::checksumCRC64NVME, request::checksumSHA1, request::checksumSHA256);
-            PutObjectResponse response = UploadAttempts.upload(body, content -> s3Uploads.putObject(request.build(), content));
+            PutObjectResponse response = UploadAttempts.upload(body,
+                    content -> s3Uploads.putObject(request.build(), content));
             return new ObjectWritten(response.eTag(), Checksums.echoed(body, Checksums.of(response.checksumCRC32(),
                     response.checksumCRC32C(), response.checksumCRC64NVME(), response.checksumSHA1(),
                     response.checksumSHA256())), response.versionId());
@@ -242,7 +247,8 @@ public class S3ObjectStore extends ServiceSupport {
                     .contentMD5(body.contentMd5());
             Checksums.request(body, request::checksumAlgorithm, request::checksumCRC32, request::checksumCRC32C,
                     request::checksumCRC64NVME, request::checksumSHA1, request::checksumSHA256);
-            UploadPartResponse response = UploadAttempts.upload(body, content -> s3Uploads.uploadPart(request.build(), content));
+            UploadPartResponse response = UploadAttempts.upload(body,
+                    content -> s3Uploads.uploadPart(request.build(), content));
             return new ObjectWritten(response.eTag(), Checksums.echoed(body, Checksums.of(response.checksumCRC32(),
                     response.checksumCRC32C(), response.checksumCRC64NVME(), response.checksumSHA1(),
                     response.checksumSHA256())), null);

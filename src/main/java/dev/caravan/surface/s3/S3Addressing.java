@@ -40,8 +40,7 @@ public final class S3Addressing {
             key = decode(rest.startsWith("/") ? rest.substring(1) : rest);
         }
         if (bucket.isEmpty()) {
-            throw new GatewayError(ErrorKind.UNSUPPORTED, 501, "ListBuckets is not supported by Caravan; name a bucket.",
-                    null, "NotImplemented", null);
+            throw S3Requests.notImplemented("ListBuckets");
         }
         if (!BUCKET_NAME.matcher(bucket).matches() || bucket.contains("..")) {
             throw new GatewayError(ErrorKind.INVALID_REQUEST, 400, "The specified bucket is not valid.", null,
