@@ -54,7 +54,7 @@ class BatchInputValidatorTest {
         assertEquals(413, tooLarge.status());
         Path latin1 = Files.write(dir.resolve("latin1.jsonl"), new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
         GatewayError notUtf8 = assertThrows(GatewayError.class, () -> validator.validate(upload(latin1)));
-        assertEquals("The batch input file is not valid UTF-8.", notUtf8.getMessage());
+        assertEquals("line 1: not valid UTF-8", notUtf8.getMessage());
     }
 
     private String message(String content) {

@@ -1,0 +1,113 @@
+package dev.caravan.jsonl;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.caravan.wire.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * An InputStream whose bytes are produced a few lines at a time, only when the reader asks for them: conversion
+ * runs at the pace of whoever consumes it (an HTTP response, an upload), in constant memory and one pass.
+ */
+final class LineProducingInputStream extends InputStream {
+
+    /** Produces the next line into the sink; false once there are no more lines. */
+    interface Producer {
+        boolean next(LineSink sink) throws IOException;
+    }
+
+    /** Where a line goes: as JSON through the generator, or as bytes copied verbatim. End each line with {@link #end}. */
+    static final class LineSink {
+
+        private final Buffer buffer = new Buffer();
+        private final JsonGenerator json;
+
+        LineSink() {
+            try {
+                json = Json.MAPPER.getFactory().createGenerator(buffer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            json.setRootValueSeparator(null);
+        }
+
+        JsonGenerator json() {
+            return json;
+        }
+
+        void raw(byte[] bytes, int offset, int length) throws IOException {
+            json.flush();
+            buffer.write(bytes, offset, length);
+        }
+
+        void end() throws IOException {
+            json.flush();
+            buffer.write('\n');
+        }
+    }
+
+    private static final int REFILL_BYTES = 64 * 1024;
+
+    private final Producer producer;
+    private final LineSink sink = new LineSink();
+    private int position;
+    private boolean finished;
+
+    LineProducingInputStream(Producer producer) {
+        this.producer = producer;
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (!available(1)) {
+            return -1;
+        }
+        return sink.buffer.bytes()[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (!available(1)) {
+            return -1;
+        }
+        int count = Math.min(length, sink.buffer.size() - position);
+        System.arraycopy(sink.buffer.bytes(), position, target, offset, count);
+        position += count;
+        return count;
+    }
+
+    private boolean available(int wanted) throws IOException {
+        if (sink.buffer.size() - position >= wanted) {
+            return true;
+        }
+        if (finished) {
+            return false;
+        }
+        sink.buffer.reset();
+        position = 0;
+        while (sink.buffer.size() < REFILL_BYTES) {
+            if (!producer.next(sink)) {
+                finished = true;
+                break;
+            }
+        }
+        return sink.buffer.size() > 0;
+    }
+
+    /** A byte buffer whose array can be read without copying it. */
+    private static final class Buffer extends ByteArrayOutputStream {
+
+        Buffer() {
+            super(REFILL_BYTES * 2);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+}
