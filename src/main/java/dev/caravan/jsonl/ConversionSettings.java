@@ -15,6 +15,10 @@ public record ConversionSettings(String model, Endpoint endpoint, boolean conver
         return new ConversionSettings(model, null, false, DEFAULT_MAX_REQUESTS);
     }
 
+    public ConversionSettings withModel(String batchModel) {
+        return new ConversionSettings(batchModel, endpoint, converse, maxRequests);
+    }
+
     public ConversionSettings withEndpoint(Endpoint batchEndpoint) {
         return new ConversionSettings(model, batchEndpoint, converse, maxRequests);
     }

@@ -23,17 +23,16 @@ public final class RequestConversion {
         this.writers = writers;
     }
 
-    public InputStream convert(InputStream source, LineFormat target, ConversionSettings settings) {
+    public ConvertedLines convert(InputStream source, LineFormat target, ConversionSettings settings) {
         BatchLines lines = new BatchLines(source, settings.maxRequests());
         RequestLineWriter writer = writers.apply(target, settings);
-        return new LineProducingInputStream(new LineProducingInputStream.Producer() {
+        return new ConvertedLines(new ConvertedLines.Producer() {
             private RequestLineReader reader;
 
             @Override
-            public boolean next(LineProducingInputStream.LineSink sink) throws IOException {
+            public boolean next(ConvertedLines.LineSink sink) throws IOException {
                 BatchLines.Source line = lines.next();
                 if (line == null) {
-                    lines.close();
                     if (lines.format() == null) {
                         throw GatewayError.invalid("file", "The batch input file has no requests.");
                     }
@@ -51,6 +50,6 @@ public final class RequestConversion {
                 sink.end();
                 return true;
             }
-        });
+        }, lines);
     }
 }

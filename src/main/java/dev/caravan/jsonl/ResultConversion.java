@@ -12,10 +12,10 @@ public final class ResultConversion {
     private ResultConversion() {
     }
 
-    public static InputStream convert(InputStream source, ResultLineReader reader, ResultLineWriter writer,
+    public static ConvertedLines convert(InputStream source, ResultLineReader reader, ResultLineWriter writer,
                                       ResultSelection selection) {
         JsonlLines lines = new JsonlLines(source);
-        return new LineProducingInputStream(sink -> {
+        return new ConvertedLines(sink -> {
             JsonlLines.Line line;
             while ((line = lines.next()) != null) {
                 BatchResult result = reader.read(line.json(), line.number());
@@ -25,8 +25,7 @@ public final class ResultConversion {
                     return true;
                 }
             }
-            lines.close();
             return false;
-        });
+        }, lines);
     }
 }

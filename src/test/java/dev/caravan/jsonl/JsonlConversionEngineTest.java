@@ -62,6 +62,23 @@ class JsonlConversionEngineTest {
     }
 
     @Test
+    void theIteratorViewGivesTheSameLinesAndTheSourceIsClosedAtTheEnd() {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        InputStream source = new java.io.FilterInputStream(stream(LINE.formatted("x", "1") + "\n"
+                + LINE.formatted("y", "2"))) {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        ConvertedLines lines = conversion.convert(source, LineFormat.ANTHROPIC, ConversionSettings.forModel(null));
+        assertEquals("{\"id\":\"x\",\"text\":\"hi 1\"}", lines.next());
+        assertTrue(lines.hasNext());
+        assertEquals("{\"id\":\"y\",\"text\":\"hi 2\"}", lines.next());
+        assertTrue(!lines.hasNext() && closed.get(), "source closed once the last line was produced");
+    }
+
+    @Test
     void fileLevelProblemsNameTheLine() {
         assertEquals("line 3: " + LineFormat.OPENAI.idField() + " \"a\" is not unique (first on line 1)",
                 failure(LINE.formatted("a", 1) + "\n\n" + LINE.formatted("a", 2)));

@@ -3,15 +3,21 @@ package dev.caravan.jsonl;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.caravan.wire.Json;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
- * An InputStream whose bytes are produced a few lines at a time, only when the reader asks for them: conversion
- * runs at the pace of whoever consumes it (an HTTP response, an upload), in constant memory and one pass.
+ * A converted file, produced a few lines at a time only when its reader asks for more: conversion runs at the pace
+ * of whoever consumes it (an HTTP response, an upload), in constant memory and one pass. Read it as an InputStream,
+ * or line by line as an Iterator (one view or the other, not both). Being an Iterator is also what tells Camel's
+ * unmarshal not to close the source stream under it: the source is closed when this is read to its end or closed.
  */
-final class LineProducingInputStream extends InputStream {
+public final class ConvertedLines extends InputStream implements Iterator<String> {
 
     /** Produces the next line into the sink; false once there are no more lines. */
     interface Producer {
@@ -51,12 +57,45 @@ final class LineProducingInputStream extends InputStream {
     private static final int REFILL_BYTES = 64 * 1024;
 
     private final Producer producer;
+    private final Closeable source;
     private final LineSink sink = new LineSink();
     private int position;
     private boolean finished;
 
-    LineProducingInputStream(Producer producer) {
+    ConvertedLines(Producer producer, Closeable source) {
         this.producer = producer;
+        this.source = source;
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            return available(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next converted line, without its line break. */
+    @Override
+    public String next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        byte[] bytes = sink.buffer.bytes();
+        int end = position;
+        while (bytes[end] != '\n') {
+            end++;
+        }
+        String line = new String(bytes, position, end - position, StandardCharsets.UTF_8);
+        position = end + 1;
+        return line;
+    }
+
+    @Override
+    public void close() throws IOException {
+        finished = true;
+        source.close();
     }
 
     @Override
@@ -92,7 +131,7 @@ final class LineProducingInputStream extends InputStream {
         position = 0;
         while (sink.buffer.size() < REFILL_BYTES) {
             if (!producer.next(sink)) {
-                finished = true;
+                close();
                 break;
             }
         }
