@@ -31,19 +31,18 @@ record Conversation(List<String> system, List<Message> turns) {
         List<Message> turns = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
-            String where = "messages[" + i + "]";
             if (message.role() == Role.SYSTEM) {
                 if (!turns.isEmpty()) {
-                    throw LineError.at(n, where + ": a system message after the conversation started has no place "
-                            + "in " + targetName + ", which takes one system prompt before all turns");
+                    throw LineError.at(n, "messages[" + i + "]: a system message after the conversation started has "
+                            + "no place in " + targetName + ", which takes one system prompt before all turns");
                 }
-                if (!message.textOnly()) {
-                    throw LineError.at(n, where + ": " + targetName + " takes only text in a system prompt");
+                if (!textOnly(message)) {
+                    throw LineError.at(n, "messages[" + i + "]: " + targetName + " takes only text in a system prompt");
                 }
-                system.add(message.joinedText());
+                system.add(text(message));
                 continue;
             }
-            checkImages(message, n, where, targetName, images);
+            checkImages(message, n, i, targetName, images);
             Message last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
             if (last != null && last.role() == message.role()) {
                 List<Part> merged = new ArrayList<>(last.content().size() + message.content().size());
@@ -60,14 +59,14 @@ record Conversation(List<String> system, List<Message> turns) {
         return new Conversation(system, turns);
     }
 
-    private static void checkImages(Message message, int n, String where, String targetName, boolean images) {
+    private static void checkImages(Message message, int n, int index, String targetName, boolean images) {
         List<Part> content = message.content();
         for (int p = 0; p < content.size(); p++) {
             if (!(content.get(p) instanceof Part.Image)) {
                 continue;
             }
             Part.Image image = (Part.Image) content.get(p);
-            String at = where + ".content[" + p + "]";
+            String at = "messages[" + index + "].content[" + p + "]";
             if (!images) {
                 throw LineError.at(n, at + ": " + targetName + " takes no images");
             }
@@ -80,6 +79,33 @@ record Conversation(List<String> system, List<Message> turns) {
             }
             ImageFormats.bedrockFormat(image.mediaType(), n, at, targetName);
         }
+    }
+
+    private static boolean textOnly(Message message) {
+        for (Part part : message.content()) {
+            if (!(part instanceof Part.Text)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A text-only turn's parts joined by newlines, as {@link Message#joinedText} does, without a stream per turn. */
+    static StringBuilder appendText(StringBuilder out, Message message) {
+        List<Part> content = message.content();
+        for (int i = 0; i < content.size(); i++) {
+            if (i > 0) {
+                out.append('\n');
+            }
+            out.append(((Part.Text) content.get(i)).text());
+        }
+        return out;
+    }
+
+    private static String text(Message message) {
+        List<Part> content = message.content();
+        return content.size() == 1 ? ((Part.Text) content.get(0)).text()
+                : appendText(new StringBuilder(), message).toString();
     }
 
     String joinedSystem() {

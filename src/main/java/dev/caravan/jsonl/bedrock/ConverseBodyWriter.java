@@ -24,6 +24,10 @@ final class ConverseBodyWriter implements ModelInputWriter {
     private static final String CONVERSE = "Bedrock Converse";
 
     private final boolean converse;
+    /** The Converse target's name and rules depend on the model: kept for the file's (usually only) model. */
+    private Target lastTarget;
+    private String lastName;
+    private ParameterSupport lastSupport;
 
     private ConverseBodyWriter(boolean converse) {
         this.converse = converse;
@@ -39,17 +43,17 @@ final class ConverseBodyWriter implements ModelInputWriter {
 
     @Override
     public Conversation check(BatchRequest request, Target target) {
-        String name = targetName(target);
-        // UNCONFIRMED that batch jobs pass additionalModelRequestFields through: the batch page says modelInput is
-        // "the request body of the Converse API", which includes it; only the two documented key shapes are used
-        boolean topK = !converse || target.family() == BedrockModelFamily.CLAUDE
-                || target.family() == BedrockModelFamily.NOVA;
-        ParameterSupport.of(name, topK, true).check(request);
-        return Conversation.of(request, name, true);
-    }
-
-    private String targetName(Target target) {
-        return converse ? CONVERSE + " for " + target.modelId() : NOVA;
+        if (target != lastTarget) {
+            lastName = converse ? CONVERSE + " for " + target.modelId() : NOVA;
+            // UNCONFIRMED that batch jobs pass additionalModelRequestFields through: the batch page says modelInput
+            // is "the request body of the Converse API", which includes it; only the two documented key shapes are used
+            boolean topK = !converse || target.family() == BedrockModelFamily.CLAUDE
+                    || target.family() == BedrockModelFamily.NOVA;
+            lastSupport = ParameterSupport.of(lastName, topK, true);
+            lastTarget = target;
+        }
+        lastSupport.check(request);
+        return Conversation.of(request, lastName, true);
     }
 
     @Override
@@ -69,7 +73,7 @@ final class ConverseBodyWriter implements ModelInputWriter {
             }
             out.writeEndArray();
         }
-        messages(conversation, out, request.lineNumber(), targetName(target));
+        messages(conversation, out, request.lineNumber(), lastName);
         boolean novaTopK = !converse && p.topK() != null;
         if (p.maxTokens() != null || p.temperature() != null || p.topP() != null || novaTopK
                 || (p.stop() != null && !p.stop().isEmpty())) {

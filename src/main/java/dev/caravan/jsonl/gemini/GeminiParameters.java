@@ -44,12 +44,14 @@ final class GeminiParameters {
         unmapped.put(sourceName, value);
     }
 
-    /** {@code configName} is how the line spelled generationConfig, for error messages and unmapped names. */
+    /**
+     * {@code configName} is how the line spelled generationConfig, for error messages and unmapped names. Paths for
+     * messages are built only when something is wrong: this runs once per line of very large files.
+     */
     void generationConfig(String configName, JsonNode config) {
         if (!config.isObject()) {
             throw LineError.at(n, "request." + configName + " must be a JSON object");
         }
-        String where = "request." + configName;
         for (Iterator<Map.Entry<String, JsonNode>> fields = config.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
@@ -57,37 +59,40 @@ final class GeminiParameters {
                 continue;
             }
             String name = field.getKey();
-            String at = where + "." + name;
-            switch (ProtoFieldName.json(config, name, n, where)) {
+            String json = ProtoFieldName.json(name);
+            if (!json.equals(name)) {
+                ProtoFieldName.requireOneSpelling(config, name, json, n, "request." + configName);
+            }
+            switch (json) {
                 case "maxOutputTokens":
-                    maxTokens = positiveInt(at, value);
+                    maxTokens = positiveInt(configName, name, value);
                     break;
                 case "temperature":
-                    temperature = number(at, value);
+                    temperature = number(configName, name, value);
                     break;
                 case "topP":
-                    topP = number(at, value);
+                    topP = number(configName, name, value);
                     break;
                 case "topK":
-                    topK = positiveInt(at, value);
+                    topK = positiveInt(configName, name, value);
                     break;
                 case "stopSequences":
-                    stop = strings(at, value);
+                    stop = strings(configName, name, value);
                     break;
                 case "candidateCount":
-                    candidates = positiveInt(at, value);
+                    candidates = positiveInt(configName, name, value);
                     break;
                 case "responseMimeType":
-                    responseMimeType(configName + "." + name, at, value);
+                    responseMimeType(configName, name, value);
                     break;
                 case "seed":
-                    seed = (long) integer(at, value);
+                    seed = (long) integer(configName, name, value);
                     break;
                 case "presencePenalty":
-                    presencePenalty = number(at, value);
+                    presencePenalty = number(configName, name, value);
                     break;
                 case "frequencyPenalty":
-                    frequencyPenalty = number(at, value);
+                    frequencyPenalty = number(configName, name, value);
                     break;
                 default:
                     unmapped(configName + "." + name, value);
@@ -95,10 +100,10 @@ final class GeminiParameters {
         }
     }
 
-    /** JSON mode is {@code application/json}; {@code text/plain} is the default said aloud; any other is Gemini's own. */
-    private void responseMimeType(String sourceName, String at, JsonNode value) {
+    /** JSON mode is {@code application/json}; {@code text/plain} is the default, said aloud; others are Gemini's. */
+    private void responseMimeType(String configName, String name, JsonNode value) {
         if (!value.isTextual()) {
-            throw LineError.at(n, at + " must be a string");
+            throw LineError.at(n, path(configName, name) + " must be a string");
         }
         String mimeType = value.asText();
         if (mimeType.equals(JSON_MIME_TYPE)) {
@@ -106,7 +111,7 @@ final class GeminiParameters {
         } else if (mimeType.equals(TEXT_MIME_TYPE)) {
             jsonMode = false;
         } else {
-            unmapped(sourceName, value);
+            unmapped(configName + "." + name, value);
         }
     }
 
@@ -115,30 +120,30 @@ final class GeminiParameters {
                 frequencyPenalty, unmapped == null ? Map.of() : Collections.unmodifiableMap(unmapped));
     }
 
-    private List<String> strings(String at, JsonNode value) {
+    private List<String> strings(String configName, String name, JsonNode value) {
         if (!value.isArray()) {
-            throw LineError.at(n, at + " must be an array of strings");
+            throw LineError.at(n, path(configName, name) + " must be an array of strings");
         }
         List<String> result = new ArrayList<>(value.size());
         for (JsonNode item : value) {
             if (!item.isTextual()) {
-                throw LineError.at(n, at + " must be an array of strings");
+                throw LineError.at(n, path(configName, name) + " must be an array of strings");
             }
             result.add(item.asText());
         }
         return result;
     }
 
-    private int positiveInt(String at, JsonNode value) {
-        int result = integer(at, value);
+    private int positiveInt(String configName, String name, JsonNode value) {
+        int result = integer(configName, name, value);
         if (result < 1) {
-            throw LineError.at(n, at + " must be a positive integer");
+            throw LineError.at(n, path(configName, name) + " must be a positive integer");
         }
         return result;
     }
 
     /** An int32; proto3 JSON also allows it as a decimal string, so both are read. */
-    private int integer(String at, JsonNode value) {
+    private int integer(String configName, String name, JsonNode value) {
         if (value.isIntegralNumber() && value.canConvertToInt()) {
             return value.asInt();
         }
@@ -149,13 +154,17 @@ final class GeminiParameters {
                 // reported below
             }
         }
-        throw LineError.at(n, at + " must be an integer");
+        throw LineError.at(n, path(configName, name) + " must be an integer");
     }
 
-    private Double number(String at, JsonNode value) {
+    private Double number(String configName, String name, JsonNode value) {
         if (!value.isNumber()) {
-            throw LineError.at(n, at + " must be a number");
+            throw LineError.at(n, path(configName, name) + " must be a number");
         }
         return value.asDouble();
+    }
+
+    private static String path(String configName, String name) {
+        return "request." + configName + "." + name;
     }
 }

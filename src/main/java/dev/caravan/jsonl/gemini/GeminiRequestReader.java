@@ -23,6 +23,8 @@ import java.util.Map;
 final class GeminiRequestReader implements RequestLineReader {
 
     private static final String OTHERS = "providers other than Gemini";
+    /** The content index standing for systemInstruction in error paths. */
+    private static final int SYSTEM_INSTRUCTION = -1;
 
     private final Endpoint endpoint;
 
@@ -53,7 +55,11 @@ final class GeminiRequestReader implements RequestLineReader {
                 continue;
             }
             String name = field.getKey();
-            switch (ProtoFieldName.json(request, name, n, "request")) {
+            String json = ProtoFieldName.json(name);
+            if (!json.equals(name)) {
+                ProtoFieldName.requireOneSpelling(request, name, json, n, "request");
+            }
+            switch (json) {
                 case "contents":
                     contents = value;
                     break;
@@ -79,7 +85,7 @@ final class GeminiRequestReader implements RequestLineReader {
             messages.add(systemMessage(system, n));
         }
         for (int i = 0; i < contents.size(); i++) {
-            messages.add(turn(contents.get(i), n, "request.contents[" + i + "]"));
+            messages.add(turn(contents.get(i), n, i));
         }
         return new BatchRequest(id, n, endpoint, model, messages, List.of(), parameters.parameters());
     }
@@ -130,7 +136,7 @@ final class GeminiRequestReader implements RequestLineReader {
         if (!system.isObject()) {
             throw LineError.at(n, "request.systemInstruction must be a Content object {parts:[…]}");
         }
-        List<Part> parts = parts(system, n, "request.systemInstruction");
+        List<Part> parts = parts(system, n, SYSTEM_INSTRUCTION);
         for (Part part : parts) {
             if (!(part instanceof Part.Text)) {
                 throw LineError.at(n, "request.systemInstruction may hold text parts only");
@@ -139,9 +145,9 @@ final class GeminiRequestReader implements RequestLineReader {
         return new Message(Role.SYSTEM, parts);
     }
 
-    private static Message turn(JsonNode content, int n, String where) {
+    private static Message turn(JsonNode content, int n, int c) {
         if (!content.isObject()) {
-            throw LineError.at(n, where + " must be a Content object {role, parts}");
+            throw LineError.at(n, contentPath(c) + " must be a Content object {role, parts}");
         }
         JsonNode roleNode = content.get("role");
         // role may be left unset for a single-turn request: the API then takes it as the user's
@@ -152,134 +158,158 @@ final class GeminiRequestReader implements RequestLineReader {
         } else if (role.equals("model")) {
             canonical = Role.ASSISTANT;
         } else {
-            throw LineError.at(n, where + ".role \"" + role + "\" must be \"user\" or \"model\"");
+            throw LineError.at(n, contentPath(c) + ".role \"" + role + "\" must be \"user\" or \"model\"");
         }
-        return new Message(canonical, parts(content, n, where));
+        return new Message(canonical, parts(content, n, c));
     }
 
-    private static List<Part> parts(JsonNode content, int n, String where) {
+    private static List<Part> parts(JsonNode content, int n, int c) {
         for (Iterator<String> names = content.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("role") && !name.equals("parts")) {
-                throw LineError.unsupported(n, where + "." + name, OTHERS);
+                throw LineError.unsupported(n, contentPath(c) + "." + name, OTHERS);
             }
         }
         JsonNode parts = content.get("parts");
         if (parts == null || !parts.isArray() || parts.isEmpty()) {
-            throw LineError.at(n, where + ".parts must be a non-empty array");
+            throw LineError.at(n, contentPath(c) + ".parts must be a non-empty array");
         }
         List<Part> result = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            result.add(part(parts.get(i), n, where + ".parts[" + i + "]"));
+        for (int p = 0; p < parts.size(); p++) {
+            result.add(part(parts.get(p), n, c, p));
         }
         return result;
     }
 
     /** A Part holds one kind of data; text, inlineData and fileData convert, the others are Gemini's own. */
-    private static Part part(JsonNode part, int n, String at) {
+    private static Part part(JsonNode part, int n, int c, int p) {
         if (!part.isObject()) {
-            throw LineError.at(n, at + " must be a JSON object");
+            throw LineError.at(n, partPath(c, p) + " must be a JSON object");
         }
         Part result = null;
         for (Iterator<Map.Entry<String, JsonNode>> fields = part.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             JsonNode value = field.getValue();
+            String json = ProtoFieldName.json(name);
+            if (!json.equals(name)) {
+                ProtoFieldName.requireOneSpelling(part, name, json, n, partPath(c, p));
+            }
             Part read;
-            switch (ProtoFieldName.json(part, name, n, at)) {
+            switch (json) {
                 case "text":
                     if (!value.isTextual()) {
-                        throw LineError.at(n, at + ".text must be a string");
+                        throw LineError.at(n, partPath(c, p) + ".text must be a string");
                     }
                     read = new Part.Text(value.asText());
                     break;
                 case "inlineData":
-                    read = inlineImage(value, n, at + "." + name);
+                    read = inlineImage(value, n, c, p, name);
                     break;
                 case "fileData":
-                    read = fileImage(value, n, at + "." + name);
+                    read = fileImage(value, n, c, p, name);
                     break;
                 default:
                     // functionCall, functionResponse, executableCode, thought, videoMetadata...
-                    throw LineError.unsupported(n, at + "." + name, OTHERS);
+                    throw LineError.unsupported(n, partPath(c, p) + "." + name, OTHERS);
             }
             if (result != null) {
-                throw LineError.at(n, at + " must hold exactly one of text, inlineData, fileData");
+                throw LineError.at(n, partPath(c, p) + " must hold exactly one of text, inlineData, fileData");
             }
             result = read;
         }
         if (result == null) {
-            throw LineError.at(n, at + " must hold one of text, inlineData, fileData");
+            throw LineError.at(n, partPath(c, p) + " must hold one of text, inlineData, fileData");
         }
         return result;
     }
 
-    private static Part inlineImage(JsonNode blob, int n, String at) {
+    private static Part inlineImage(JsonNode blob, int n, int c, int p, String blobName) {
         String mimeType = null;
         String data = null;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = fieldsOf(blob, n, at); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = fieldsOf(blob, n, c, p, blobName); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            switch (ProtoFieldName.json(blob, field.getKey(), n, at)) {
+            String name = field.getKey();
+            String json = ProtoFieldName.json(name);
+            if (!json.equals(name)) {
+                ProtoFieldName.requireOneSpelling(blob, name, json, n, partPath(c, p) + "." + blobName);
+            }
+            switch (json) {
                 case "mimeType":
-                    mimeType = imageMimeType(field.getValue(), n, at + "." + field.getKey());
+                    mimeType = imageMimeType(field.getValue(), n, c, p, blobName, name);
                     break;
                 case "data":
-                    data = nonEmptyString(field.getValue(), n, at + ".data");
+                    data = nonEmptyString(field.getValue(), n, c, p, blobName, name);
                     break;
                 default:
-                    throw LineError.unsupported(n, at + "." + field.getKey(), OTHERS);
+                    throw LineError.unsupported(n, partPath(c, p) + "." + blobName + "." + name, OTHERS);
             }
         }
         if (mimeType == null || data == null) {
-            throw LineError.at(n, at + " needs mimeType and data");
+            throw LineError.at(n, partPath(c, p) + "." + blobName + " needs mimeType and data");
         }
         return new Part.Image(mimeType, data, null);
     }
 
     /** A file by URI (Files API or gs://); its mime type, when given, is kept alongside the URL. */
-    private static Part fileImage(JsonNode file, int n, String at) {
+    private static Part fileImage(JsonNode file, int n, int c, int p, String fileName) {
         String mimeType = null;
         String uri = null;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = fieldsOf(file, n, at); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = fieldsOf(file, n, c, p, fileName); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            switch (ProtoFieldName.json(file, field.getKey(), n, at)) {
+            String name = field.getKey();
+            String json = ProtoFieldName.json(name);
+            if (!json.equals(name)) {
+                ProtoFieldName.requireOneSpelling(file, name, json, n, partPath(c, p) + "." + fileName);
+            }
+            switch (json) {
                 case "mimeType":
-                    mimeType = imageMimeType(field.getValue(), n, at + "." + field.getKey());
+                    mimeType = imageMimeType(field.getValue(), n, c, p, fileName, name);
                     break;
                 case "fileUri":
-                    uri = nonEmptyString(field.getValue(), n, at + "." + field.getKey());
+                    uri = nonEmptyString(field.getValue(), n, c, p, fileName, name);
                     break;
                 default:
-                    throw LineError.unsupported(n, at + "." + field.getKey(), OTHERS);
+                    throw LineError.unsupported(n, partPath(c, p) + "." + fileName + "." + name, OTHERS);
             }
         }
         if (uri == null) {
-            throw LineError.at(n, at + " needs fileUri");
+            throw LineError.at(n, partPath(c, p) + "." + fileName + " needs fileUri");
         }
         return new Part.Image(mimeType, null, uri);
     }
 
-    private static Iterator<Map.Entry<String, JsonNode>> fieldsOf(JsonNode node, int n, String at) {
+    private static Iterator<Map.Entry<String, JsonNode>> fieldsOf(JsonNode node, int n, int c, int p,
+                                                                 String name) {
         if (!node.isObject()) {
-            throw LineError.at(n, at + " must be a JSON object");
+            throw LineError.at(n, partPath(c, p) + "." + name + " must be a JSON object");
         }
         return node.fields();
     }
 
     /** Only images have a canonical part; PDFs, audio and video stay Gemini's. */
-    private static String imageMimeType(JsonNode value, int n, String at) {
-        String mimeType = nonEmptyString(value, n, at);
+    private static String imageMimeType(JsonNode value, int n, int c, int p, String holder, String name) {
+        String mimeType = nonEmptyString(value, n, c, p, holder, name);
         if (!mimeType.startsWith("image/")) {
-            throw LineError.at(n, at + " \"" + mimeType + "\" is not an image; only text and images convert to "
-                    + OTHERS);
+            throw LineError.at(n, partPath(c, p) + "." + holder + "." + name + " \"" + mimeType + "\" is not an "
+                    + "image; only text and images convert to " + OTHERS);
         }
         return mimeType;
     }
 
-    private static String nonEmptyString(JsonNode value, int n, String at) {
+    private static String nonEmptyString(JsonNode value, int n, int c, int p, String holder, String name) {
         if (!value.isTextual() || value.asText().isEmpty()) {
-            throw LineError.at(n, at + " must be a non-empty string");
+            throw LineError.at(n, partPath(c, p) + "." + holder + "." + name + " must be a non-empty string");
         }
         return value.asText();
+    }
+
+    /** Paths for error messages, built only when a line is wrong: this code runs once per line of huge files. */
+    private static String contentPath(int c) {
+        return c == SYSTEM_INSTRUCTION ? "request.systemInstruction" : "request.contents[" + c + "]";
+    }
+
+    private static String partPath(int c, int p) {
+        return contentPath(c) + ".parts[" + p + "]";
     }
 }

@@ -10,13 +10,13 @@ enum GoogleRpcCode {
     FAILED_PRECONDITION(9, 400), ABORTED(10, 409), OUT_OF_RANGE(11, 400), UNIMPLEMENTED(12, 501), INTERNAL(13, 500),
     UNAVAILABLE(14, 503), DATA_LOSS(15, 500), UNAUTHENTICATED(16, 401);
 
+    /** Declared in number order, so a code's number is its ordinal. */
     private static final GoogleRpcCode[] BY_NUMBER = values();
 
-    private final int number;
     private final int httpStatus;
 
     GoogleRpcCode(int number, int httpStatus) {
-        this.number = number;
+        assert number == ordinal();
         this.httpStatus = httpStatus;
     }
 
@@ -37,9 +37,5 @@ enum GoogleRpcCode {
             }
         }
         return null;
-    }
-
-    int number() {
-        return number;
     }
 }

@@ -12,13 +12,9 @@ final class ProtoFieldName {
     private ProtoFieldName() {
     }
 
-    /**
-     * The JSON (lowerCamelCase) name of a field as written, failing when the object also holds the other spelling:
-     * which one a proto parser would keep is not ours to guess. Allocates only for snake_case names.
-     */
-    static String json(JsonNode holder, String name, int lineNumber, String where) {
-        int underscore = name.indexOf('_');
-        if (underscore < 0) {
+    /** The JSON (lowerCamelCase) name of a field as written; allocates only for a snake_case name. */
+    static String json(String name) {
+        if (name.indexOf('_') < 0) {
             return name;
         }
         StringBuilder camel = new StringBuilder(name.length());
@@ -32,10 +28,17 @@ final class ProtoFieldName {
                 upper = false;
             }
         }
-        String json = camel.toString();
+        return camel.toString();
+    }
+
+    /**
+     * For a snake_case name: fails when the object also holds the camelCase spelling, as which one a proto parser
+     * would keep is not ours to guess. Called only when {@link #json} changed the name, so that the error path
+     * ({@code where}) is built for snake_case lines only.
+     */
+    static void requireOneSpelling(JsonNode holder, String name, String json, int lineNumber, String where) {
         if (holder.has(json)) {
             throw LineError.at(lineNumber, where + " gives " + json + " twice (also as " + name + ")");
         }
-        return json;
     }
 }
