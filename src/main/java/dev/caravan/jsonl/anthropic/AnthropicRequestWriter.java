@@ -3,6 +3,7 @@ package dev.caravan.jsonl.anthropic;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.caravan.jsonl.ConversionSettings;
 import dev.caravan.jsonl.LineError;
+import dev.caravan.jsonl.OptionalFields;
 import dev.caravan.jsonl.RequestLineWriter;
 import dev.caravan.jsonl.canonical.BatchRequest;
 import dev.caravan.jsonl.canonical.Endpoint;
@@ -70,8 +71,8 @@ final class AnthropicRequestWriter implements RequestLineWriter {
             }
         }
         out.writeEndArray();
-        writeNumber(out, "temperature", p.temperature());
-        writeNumber(out, "top_p", p.topP());
+        OptionalFields.number(out, "temperature", p.temperature());
+        OptionalFields.number(out, "top_p", p.topP());
         if (p.topK() != null) {
             out.writeNumberField("top_k", p.topK());
         }
@@ -240,9 +241,4 @@ final class AnthropicRequestWriter implements RequestLineWriter {
         out.writeEndObject();
     }
 
-    private static void writeNumber(JsonGenerator out, String name, Double value) throws IOException {
-        if (value != null) {
-            out.writeNumberField(name, value);
-        }
-    }
 }

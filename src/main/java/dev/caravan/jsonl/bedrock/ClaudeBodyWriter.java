@@ -1,5 +1,7 @@
 package dev.caravan.jsonl.bedrock;
 
+import dev.caravan.jsonl.OptionalFields;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.caravan.jsonl.LineError;
 import dev.caravan.jsonl.canonical.BatchRequest;
@@ -69,10 +71,10 @@ final class ClaudeBodyWriter implements ModelInputWriter {
             out.writeEndObject();
         }
         out.writeEndArray();
-        JsonFields.number(out, "temperature", p.temperature());
-        JsonFields.number(out, "top_p", p.topP());
-        JsonFields.number(out, "top_k", p.topK());
-        JsonFields.strings(out, "stop_sequences", p.stop());
+        OptionalFields.number(out, "temperature", p.temperature());
+        OptionalFields.number(out, "top_p", p.topP());
+        OptionalFields.number(out, "top_k", p.topK());
+        OptionalFields.strings(out, "stop_sequences", p.stop());
         out.writeEndObject();
     }
 }

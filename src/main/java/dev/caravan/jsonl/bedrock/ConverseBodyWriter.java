@@ -1,5 +1,7 @@
 package dev.caravan.jsonl.bedrock;
 
+import dev.caravan.jsonl.OptionalFields;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.caravan.jsonl.canonical.BatchRequest;
 import dev.caravan.jsonl.canonical.Message;
@@ -78,13 +80,13 @@ final class ConverseBodyWriter implements ModelInputWriter {
         if (p.maxTokens() != null || p.temperature() != null || p.topP() != null || novaTopK
                 || (p.stop() != null && !p.stop().isEmpty())) {
             out.writeObjectFieldStart("inferenceConfig");
-            JsonFields.number(out, "maxTokens", p.maxTokens());
-            JsonFields.number(out, "temperature", p.temperature());
-            JsonFields.number(out, "topP", p.topP());
+            OptionalFields.number(out, "maxTokens", p.maxTokens());
+            OptionalFields.number(out, "temperature", p.temperature());
+            OptionalFields.number(out, "topP", p.topP());
             if (novaTopK) {
                 out.writeNumberField("topK", p.topK());
             }
-            JsonFields.strings(out, "stopSequences", p.stop());
+            OptionalFields.strings(out, "stopSequences", p.stop());
             out.writeEndObject();
         }
         if (converse && p.topK() != null) {

@@ -1,5 +1,7 @@
 package dev.caravan.jsonl.bedrock;
 
+import dev.caravan.jsonl.OptionalFields;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.caravan.jsonl.canonical.BatchRequest;
 import dev.caravan.jsonl.canonical.Parameters;
@@ -28,9 +30,9 @@ final class LlamaBodyWriter implements ModelInputWriter {
         Parameters p = request.parameters() == null ? Parameters.NONE : request.parameters();
         out.writeStartObject();
         out.writeStringField("prompt", LlamaPrompt.render(conversation, LlamaPrompt.Dialect.of(target.baseId())));
-        JsonFields.number(out, "max_gen_len", p.maxTokens());
-        JsonFields.number(out, "temperature", p.temperature());
-        JsonFields.number(out, "top_p", p.topP());
+        OptionalFields.number(out, "max_gen_len", p.maxTokens());
+        OptionalFields.number(out, "temperature", p.temperature());
+        OptionalFields.number(out, "top_p", p.topP());
         out.writeEndObject();
     }
 }

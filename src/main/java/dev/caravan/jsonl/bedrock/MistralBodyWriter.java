@@ -1,5 +1,7 @@
 package dev.caravan.jsonl.bedrock;
 
+import dev.caravan.jsonl.OptionalFields;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.caravan.jsonl.LineError;
 import dev.caravan.jsonl.canonical.BatchRequest;
@@ -43,11 +45,11 @@ final class MistralBodyWriter implements ModelInputWriter {
         Parameters p = request.parameters() == null ? Parameters.NONE : request.parameters();
         out.writeStartObject();
         out.writeStringField("prompt", MistralPrompt.render(conversation));
-        JsonFields.number(out, "max_tokens", p.maxTokens());
-        JsonFields.number(out, "temperature", p.temperature());
-        JsonFields.number(out, "top_p", p.topP());
-        JsonFields.number(out, "top_k", p.topK());
-        JsonFields.strings(out, "stop", p.stop());
+        OptionalFields.number(out, "max_tokens", p.maxTokens());
+        OptionalFields.number(out, "temperature", p.temperature());
+        OptionalFields.number(out, "top_p", p.topP());
+        OptionalFields.number(out, "top_k", p.topK());
+        OptionalFields.strings(out, "stop", p.stop());
         out.writeEndObject();
     }
 }

@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Titan Text Embeddings' InvokeModel body (Bedrock user guide, Amazon Titan Embeddings Text): one
  * {@code inputText} per call, and for V2 an optional {@code dimensions} of 256, 512 or 1024 and {@code normalize}.
- * OpenAI's {@code dimensions} maps onto the former (a Titan line read back keeps both under their own names); {@code encoding_format: "float"} is what Titan returns anyway, so it is carried
- * by doing nothing, while {@code base64} has no equivalent.
+ * OpenAI's {@code dimensions} maps onto the former (a Titan line read back keeps both under their own names);
+ * {@code encoding_format: "float"} is what Titan returns anyway, so it is carried by doing nothing, while
+ * {@code base64} has no equivalent.
  */
 final class TitanEmbedBodyWriter implements ModelInputWriter {
 

@@ -1,5 +1,7 @@
 package dev.caravan.jsonl.bedrock;
 
+import dev.caravan.jsonl.OptionalFields;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.caravan.jsonl.canonical.BatchRequest;
 import dev.caravan.jsonl.canonical.Parameters;
@@ -29,10 +31,10 @@ final class TitanTextBodyWriter implements ModelInputWriter {
         out.writeStartObject();
         out.writeStringField("inputText", TitanPrompt.render(conversation));
         out.writeObjectFieldStart("textGenerationConfig");
-        JsonFields.number(out, "maxTokenCount", p.maxTokens());
-        JsonFields.number(out, "temperature", p.temperature());
-        JsonFields.number(out, "topP", p.topP());
-        JsonFields.strings(out, "stopSequences", p.stop());
+        OptionalFields.number(out, "maxTokenCount", p.maxTokens());
+        OptionalFields.number(out, "temperature", p.temperature());
+        OptionalFields.number(out, "topP", p.topP());
+        OptionalFields.strings(out, "stopSequences", p.stop());
         out.writeEndObject();
         out.writeEndObject();
     }

@@ -2,6 +2,7 @@ package dev.caravan.jsonl.gemini;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.caravan.jsonl.LineError;
+import dev.caravan.jsonl.OptionalFields;
 import dev.caravan.jsonl.RequestLineWriter;
 import dev.caravan.jsonl.canonical.BatchRequest;
 import dev.caravan.jsonl.canonical.Endpoint;
@@ -189,8 +190,8 @@ final class GeminiRequestWriter implements RequestLineWriter {
         if (p.maxTokens() != null) {
             out.writeNumberField("maxOutputTokens", p.maxTokens());
         }
-        writeNumber(out, "temperature", p.temperature());
-        writeNumber(out, "topP", p.topP());
+        OptionalFields.number(out, "temperature", p.temperature());
+        OptionalFields.number(out, "topP", p.topP());
         if (p.topK() != null) {
             out.writeNumberField("topK", p.topK());
         }
@@ -211,16 +212,11 @@ final class GeminiRequestWriter implements RequestLineWriter {
         if (p.seed() != null) {
             out.writeNumberField("seed", p.seed().intValue());
         }
-        writeNumber(out, "presencePenalty", p.presencePenalty());
-        writeNumber(out, "frequencyPenalty", p.frequencyPenalty());
+        OptionalFields.number(out, "presencePenalty", p.presencePenalty());
+        OptionalFields.number(out, "frequencyPenalty", p.frequencyPenalty());
         out.writeEndObject();
     }
 
-    private static void writeNumber(JsonGenerator out, String name, Double value) throws IOException {
-        if (value != null) {
-            out.writeNumberField(name, value);
-        }
-    }
 
     /** Data URLs can be megabytes; an error message needs only the start. */
     private static String abbreviated(String url) {

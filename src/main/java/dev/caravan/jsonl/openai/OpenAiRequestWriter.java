@@ -3,6 +3,7 @@ package dev.caravan.jsonl.openai;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.caravan.jsonl.ConversionSettings;
 import dev.caravan.jsonl.LineError;
+import dev.caravan.jsonl.OptionalFields;
 import dev.caravan.jsonl.RequestLineWriter;
 import dev.caravan.jsonl.canonical.BatchRequest;
 import dev.caravan.jsonl.canonical.Endpoint;
@@ -69,9 +70,9 @@ final class OpenAiRequestWriter implements RequestLineWriter {
         }
         out.writeEndArray();
         Parameters p = request.parameters();
-        writeInt(out, "max_completion_tokens", p.maxTokens());
-        writeNumber(out, "temperature", p.temperature());
-        writeNumber(out, "top_p", p.topP());
+        OptionalFields.number(out, "max_completion_tokens", p.maxTokens());
+        OptionalFields.number(out, "temperature", p.temperature());
+        OptionalFields.number(out, "top_p", p.topP());
         if (p.stop() != null) {
             out.writeArrayFieldStart("stop");
             for (String sequence : p.stop()) {
@@ -79,7 +80,7 @@ final class OpenAiRequestWriter implements RequestLineWriter {
             }
             out.writeEndArray();
         }
-        writeInt(out, "n", p.n());
+        OptionalFields.number(out, "n", p.n());
         if (p.jsonMode() != null) {
             out.writeObjectFieldStart("response_format");
             out.writeStringField("type", p.jsonMode() ? "json_object" : "text");
@@ -88,8 +89,8 @@ final class OpenAiRequestWriter implements RequestLineWriter {
         if (p.seed() != null) {
             out.writeNumberField("seed", p.seed());
         }
-        writeNumber(out, "presence_penalty", p.presencePenalty());
-        writeNumber(out, "frequency_penalty", p.frequencyPenalty());
+        OptionalFields.number(out, "presence_penalty", p.presencePenalty());
+        OptionalFields.number(out, "frequency_penalty", p.frequencyPenalty());
     }
 
     /** The Responses API has no stop sequences, choices, seed or penalties. */
@@ -118,9 +119,9 @@ final class OpenAiRequestWriter implements RequestLineWriter {
             out.writeEndObject();
         }
         out.writeEndArray();
-        writeInt(out, "max_output_tokens", p.maxTokens());
-        writeNumber(out, "temperature", p.temperature());
-        writeNumber(out, "top_p", p.topP());
+        OptionalFields.number(out, "max_output_tokens", p.maxTokens());
+        OptionalFields.number(out, "temperature", p.temperature());
+        OptionalFields.number(out, "top_p", p.topP());
         if (p.jsonMode() != null) {
             out.writeObjectFieldStart("text");
             out.writeObjectFieldStart("format");
@@ -184,15 +185,5 @@ final class OpenAiRequestWriter implements RequestLineWriter {
         }
     }
 
-    private static void writeInt(JsonGenerator out, String name, Integer value) throws IOException {
-        if (value != null) {
-            out.writeNumberField(name, value);
-        }
-    }
 
-    private static void writeNumber(JsonGenerator out, String name, Double value) throws IOException {
-        if (value != null) {
-            out.writeNumberField(name, value);
-        }
-    }
 }

@@ -122,8 +122,9 @@ public final class RequestBodyStream extends InputStream {
     }
 
     /**
-     * Stops consuming the body (callable from any thread): queued bytes are dropped and the request stays paused, so the rest of the body is
-     * never read. A caller that answers before the body ended should close the connection (or let the client do so).
+     * Stops consuming the body (callable from any thread): queued bytes are dropped and the request stays paused, so
+     * the rest of the body is never read. A caller that answers before the body ended should close the connection
+     * (or let the client do so).
      */
     @Override
     public void close() {

@@ -89,7 +89,8 @@ class ChecksumAlgorithmTest {
     void shaValuesAreBase64OfTheDigest() throws Exception {
         assertEquals(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(CAPTURE_BODY)),
                 base64(ChecksumAlgorithm.SHA256, CAPTURE_BODY));
-        assertEquals("Kq5sNclPz7QV2+lfQIuc6R7oRu0=", base64(ChecksumAlgorithm.SHA1, "hello world".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("Kq5sNclPz7QV2+lfQIuc6R7oRu0=",
+                base64(ChecksumAlgorithm.SHA1, "hello world".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @ParameterizedTest

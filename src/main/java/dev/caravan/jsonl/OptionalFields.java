@@ -1,28 +1,28 @@
-package dev.caravan.jsonl.bedrock;
+package dev.caravan.jsonl;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 
-/** Optional fields: a parameter the request did not set is left out, so the model's own default applies. */
-final class JsonFields {
+/** Optional fields: a parameter the request did not set is left out, so the target's own default applies. */
+public final class OptionalFields {
 
-    private JsonFields() {
+    private OptionalFields() {
     }
 
-    static void number(JsonGenerator out, String name, Integer value) throws IOException {
+    public static void number(JsonGenerator out, String name, Integer value) throws IOException {
         if (value != null) {
             out.writeNumberField(name, value);
         }
     }
 
-    static void number(JsonGenerator out, String name, Double value) throws IOException {
+    public static void number(JsonGenerator out, String name, Double value) throws IOException {
         if (value != null) {
             out.writeNumberField(name, value);
         }
     }
 
-    static void strings(JsonGenerator out, String name, List<String> values) throws IOException {
+    public static void strings(JsonGenerator out, String name, List<String> values) throws IOException {
         if (values != null && !values.isEmpty()) {
             out.writeArrayFieldStart(name);
             for (String value : values) {
