@@ -32,20 +32,18 @@ class JsonlDataFormatsRouteTest {
     @BeforeEach
     void routes() throws Exception {
         context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:to-bedrock")
-                        .unmarshal(new BatchRequestsDataFormat(LineFormat.BEDROCK, ConversionSettings.forModel(CLAUDE)));
-                from("direct:write-gemini")
-                        .marshal(new BatchRequestsDataFormat(LineFormat.GEMINI, ConversionSettings.forModel(null)));
-                from("direct:bedrock-output")
-                        .unmarshal(new BatchResultsDataFormat(ResultFormat.BEDROCK, ResultFormat.OPENAI,
-                                ResultSelection.SUCCEEDED, ConversionSettings.forModel(CLAUDE)));
-                from("direct:bedrock-errors")
-                        .unmarshal(new BatchResultsDataFormat(ResultFormat.BEDROCK, ResultFormat.OPENAI,
-                                ResultSelection.FAILED, ConversionSettings.forModel(CLAUDE)));
-            }
+        // a lambda, not a RouteBuilder subclass: Caravan's package scan would pick a class up in other tests
+        RouteBuilder.addRoutes(context, routes -> {
+            routes.from("direct:to-bedrock")
+                    .unmarshal(new BatchRequestsDataFormat(LineFormat.BEDROCK, ConversionSettings.forModel(CLAUDE)));
+            routes.from("direct:write-gemini")
+                    .marshal(new BatchRequestsDataFormat(LineFormat.GEMINI, ConversionSettings.forModel(null)));
+            routes.from("direct:bedrock-output")
+                    .unmarshal(new BatchResultsDataFormat(ResultFormat.BEDROCK, ResultFormat.OPENAI,
+                            ResultSelection.SUCCEEDED, ConversionSettings.forModel(CLAUDE)));
+            routes.from("direct:bedrock-errors")
+                    .unmarshal(new BatchResultsDataFormat(ResultFormat.BEDROCK, ResultFormat.OPENAI,
+                            ResultSelection.FAILED, ConversionSettings.forModel(CLAUDE)));
         });
         context.start();
         template = context.createProducerTemplate();
