@@ -5,12 +5,17 @@ import io.vertx.ext.web.Router;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
+import java.util.List;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
  * Two pieces of the OpenAI surface that live on the HTTP router itself rather than in a route:
  * {@code /openai/v1/...} is served by the same routes as {@code /openai/...} (the SDKs' base URL may or may not
- * end in /v1), and an unknown {@code /openai} path or method gets OpenAI's 404 envelope instead of a bare page.
+ * end in /v1), an unknown {@code /openai} path or method gets OpenAI's 404 envelope instead of a bare page, and the
+ * request guards (JSON body size, unterminated multipart) run before any body is read.
  */
 public class OpenAiPathsConfiguration implements CamelConfiguration {
 
@@ -19,6 +24,13 @@ public class OpenAiPathsConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // platform-http's engine runs its handlers after the body handler on every route: the multipart guard needs
+        // to know when a body has arrived whole. Bound before any route starts, so the component picks this engine.
+        VertxPlatformHttpEngine engine = new VertxPlatformHttpEngine();
+        engine.setHandlers(List.of(OpenAiRequestGuards::markBodyRead));
+        context.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, PlatformHttpEngine.class, engine);
+        OpenAiRequestGuards guards = new OpenAiRequestGuards(Long.parseLong(context.getPropertiesComponent()
+                .resolveProperty("caravan.openai.max-json-bytes").orElse("33554432").trim()));
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -28,16 +40,19 @@ public class OpenAiPathsConfiguration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
                 started.getRegistry().findByType(VertxPlatformHttpRouter.class).forEach(
-                        OpenAiPathsConfiguration::install);
+                        router -> install(router, guards));
             }
         });
     }
 
-    private static void install(Router router) {
+    private static void install(Router router, OpenAiRequestGuards guards) {
         router.routeWithRegex("^/openai/v1(/.*)?$").order(BEFORE_EVERY_ROUTE).handler(ctx -> {
             String uri = ctx.request().uri();
             ctx.reroute(ctx.request().method(), "/openai" + uri.substring("/openai/v1".length()));
         });
+        // after the /v1 reroute (which starts routing over), before any body is read
+        router.route("/openai/*").order(BEFORE_EVERY_ROUTE + 1).handler(guards::limitJsonBody);
+        router.route("/openai/*").order(BEFORE_EVERY_ROUTE + 2).handler(guards::answerUnterminatedMultipart);
         router.route("/openai/*").order(AFTER_EVERY_ROUTE).handler(ctx -> ctx.response()
                 .setStatusCode(404)
                 .putHeader("Content-Type", "application/json")
