@@ -1,5 +1,6 @@
 package dev.caravan;
 
+import dev.caravan.auth.ApiKeys;
 import dev.caravan.dispatch.Capabilities;
 import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.jsonl.BatchInputValidator;
@@ -7,10 +8,12 @@ import dev.caravan.surface.openai.OpenAiErrors;
 import dev.caravan.surface.openai.OpenAiRequests;
 import dev.caravan.surface.openai.OpenAiResponses;
 import dev.caravan.surface.s3.S3Addressing;
+import dev.caravan.surface.s3.S3Authentication;
 import dev.caravan.surface.s3.S3Errors;
 import dev.caravan.surface.s3.S3RequestBodies;
 import dev.caravan.surface.s3.S3Requests;
 import dev.caravan.surface.s3.S3Responses;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -50,11 +53,14 @@ public class CaravanConfiguration implements CamelConfiguration {
     public S3Requests s3Requests(
             @PropertyInject("caravan.s3.virtual-host-domains") String virtualHostDomains,
             @PropertyInject("caravan.s3.max-object-bytes") long maxObjectBytes,
-            @PropertyInject("caravan.s3.body-idle-timeout") long bodyIdleTimeoutMillis) {
+            @PropertyInject("caravan.s3.body-idle-timeout") long bodyIdleTimeoutMillis,
+            @PropertyInject(value = "caravan.auth.keys", defaultValue = "") String authKeys) {
         List<String> domains = Arrays.stream(virtualHostDomains.split(",")).map(String::trim)
                 .filter(domain -> !domain.isEmpty()).toList();
+        // SigV4 with Caravan's API keys (dev.caravan.auth); off when caravan.auth.keys is empty
         return new S3Requests(new S3Addressing(domains),
-                new S3RequestBodies(maxObjectBytes, Duration.ofMillis(bodyIdleTimeoutMillis)));
+                new S3RequestBodies(maxObjectBytes, Duration.ofMillis(bodyIdleTimeoutMillis)),
+                new S3Authentication(ApiKeys.parse(authKeys), Clock.systemUTC()));
     }
 
     @BindToRegistry

@@ -13,6 +13,8 @@ public enum ErrorKind {
     UPSTREAM_ERROR(502),
     UPSTREAM_UNAVAILABLE(502),
     UPSTREAM_TIMEOUT(504),
+    /** Caravan's circuit breaker for the provider is open: the call was refused without reaching the upstream. */
+    UPSTREAM_CIRCUIT_OPEN(503),
     INTERNAL(500);
 
     private final int status;

@@ -4,9 +4,11 @@ import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
@@ -25,13 +27,20 @@ public final class ErrorClassifier {
             if (cause instanceof GatewayError error) {
                 return error;
             }
+            // First: httpclient's connect timeout is a SocketTimeoutException, yet not a slow answer. Nothing was
+            // sent; the upstream was out of reach.
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException || cause instanceof ConnectTimeoutException) {
+                return GatewayError.of(ErrorKind.UPSTREAM_UNAVAILABLE, upstream + " could not be reached.");
+            }
             if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
                 return GatewayError.of(ErrorKind.UPSTREAM_TIMEOUT, upstream + " did not answer in time.");
             }
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof NoRouteToHostException || cause instanceof NoHttpResponseException
-                    || cause instanceof ConnectionClosedException) {
-                return GatewayError.of(ErrorKind.UPSTREAM_UNAVAILABLE, upstream + " could not be reached.");
+            // Connected, then the connection went away (reset mid-request, closed before an answer).
+            if (cause instanceof NoHttpResponseException || cause instanceof ConnectionClosedException
+                    || cause instanceof SocketException) {
+                return GatewayError.of(ErrorKind.UPSTREAM_UNAVAILABLE,
+                        upstream + " could not be reached: the connection closed before it answered.");
             }
         }
         return GatewayError.of(ErrorKind.INTERNAL, "Caravan failed to process the request.");

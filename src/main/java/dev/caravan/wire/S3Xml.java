@@ -261,8 +261,31 @@ public final class S3Xml {
             return;
         }
         xml.writeStartElement(name);
-        xml.writeCharacters(value);
+        xml.writeCharacters(xmlSafe(value));
         xml.writeEndElement();
+    }
+
+    /**
+     * XML 1.0 cannot carry C0 controls (other than tab and line breaks) or U+FFFE/U+FFFF, in any form: a key holding
+     * them is shown with each such character replaced by U+FFFD, as the document would otherwise not parse. A caller
+     * who needs such keys exactly lists with {@code encoding-type=url}, which encodes them.
+     */
+    static String xmlSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!xmlChar(value.charAt(i))) {
+                StringBuilder safe = new StringBuilder(value.length());
+                for (int j = 0; j < value.length(); j++) {
+                    char c = value.charAt(j);
+                    safe.append(xmlChar(c) ? c : '\uFFFD');
+                }
+                return safe.toString();
+            }
+        }
+        return value;
+    }
+
+    private static boolean xmlChar(char c) {
+        return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
     }
 
     private interface Body {

@@ -48,6 +48,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -213,6 +214,8 @@ public class S3ObjectStore extends ServiceSupport {
                     .continuationToken(command.continuationToken())
                     .startAfter(command.startAfter())
                     .fetchOwner(command.fetchOwner())
+                    // keys may hold characters XML cannot carry; encoded, the listing always parses (the SDK decodes)
+                    .encodingType(EncodingType.URL)
                     .build());
             return new ObjectListing(
                     response.contents().stream().map(object -> new ObjectListing.Entry(object.key(),

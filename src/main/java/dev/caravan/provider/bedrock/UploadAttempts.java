@@ -57,12 +57,17 @@ final class UploadAttempts {
     private static final class OnceReadable extends FilterInputStream {
 
         private volatile boolean touched;
+        private volatile GatewayError bodyFailure;
 
         OnceReadable(InputStream in) {
             super(in);
         }
 
         InputStream handOut() {
+            if (bodyFailure != null) {
+                // the caller's body failed (stalled, bad checksum...): that, not the store, is the answer
+                throw bodyFailure;
+            }
             if (touched) {
                 throw GatewayError.of(ErrorKind.UPSTREAM_UNAVAILABLE,
                         "The S3 store failed while the upload was in flight; please retry.");
@@ -73,13 +78,23 @@ final class UploadAttempts {
         @Override
         public int read() throws IOException {
             touched = true;
-            return super.read();
+            try {
+                return super.read();
+            } catch (GatewayError failure) {
+                bodyFailure = failure;
+                throw failure;
+            }
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             touched = true;
-            return super.read(buffer, offset, length);
+            try {
+                return super.read(buffer, offset, length);
+            } catch (GatewayError failure) {
+                bodyFailure = failure;
+                throw failure;
+            }
         }
 
         @Override

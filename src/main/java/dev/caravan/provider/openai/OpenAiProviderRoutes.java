@@ -1,12 +1,25 @@
 package dev.caravan.provider.openai;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * The {@code openai} provider: each operation is a call to the configured OpenAI base URL through camel-http.
  * Responses are not stream-cached, so file content flows straight from OpenAI to the caller.
+ *
+ * <p>Every call goes through {@code direct:openai-upstream}, guarded by the provider's one circuit breaker. Calls that
+ * may be repeated get there through {@link RetryingCall}, which re-sends exactly the prepared upstream request while
+ * {@link UpstreamRetryPolicy} allows; reading the answer happens once, after the last attempt.
  */
 public class OpenAiProviderRoutes extends RouteBuilder {
+
+    static final String PROVIDER = "openai";
+    /** The breaker's registry name: the circuitBreaker EIP uses this instance, and so can tests and tools. */
+    public static final String CIRCUIT_BREAKER = "openAiCircuitBreaker";
 
     static final String UPSTREAM = "{{caravan.openai.base-url}}?throwExceptionOnFailure=false"
             + "&disableStreamCache=true"
@@ -14,32 +27,83 @@ public class OpenAiProviderRoutes extends RouteBuilder {
             + "&soTimeout={{caravan.openai.read-timeout}}"
             + "&responseTimeout={{caravan.openai.read-timeout}}";
 
+    private static final String CALL = "direct:openai-upstream";
+
     private final OpenAiUpstreamResponses responses = new OpenAiUpstreamResponses();
     private OpenAiUpstreamRequests requests;
 
     @Override
     public void configure() {
-        String apiKey = getContext().getPropertiesComponent().resolveProperty("caravan.openai.api-key").orElse("");
-        requests = new OpenAiUpstreamRequests(apiKey);
+        PropertiesComponent properties = getContext().getPropertiesComponent();
+        requests = new OpenAiUpstreamRequests(properties.resolveProperty("caravan.openai.api-key").orElse(""));
+        RetrySettings retry = RetrySettings.from(properties, "caravan.openai");
+        BreakerSettings breakerSettings = BreakerSettings.from(properties, "caravan.openai");
+        CircuitBreaker breaker = CircuitBreaker.of(PROVIDER, breakerSettings.toConfig());
+        getContext().getRegistry().bind(CIRCUIT_BREAKER, breaker);
         // Failures belong to the calling surface route, which renders them in its client's envelope.
         errorHandler(noErrorHandler());
 
-        call("files-upload", "uploadFile", "file");
-        call("files-list", "listFiles", "filePage");
-        call("files-retrieve", "retrieveFile", "file");
-        call("files-delete", "deleteFile", "fileDeleted");
-        call("files-content", "fileContent", "content");
-        call("batches-create", "createBatch", "batch");
-        call("batches-list", "listBatches", "batchPage");
-        call("batches-retrieve", "retrieveBatch", "batch");
-        call("batches-cancel", "cancelBatch", "batch");
+        // Creates are never retried. Whether a create whose answer was lost (a timeout, a reset after the body went
+        // out) took effect upstream cannot be known, and a second attempt could leave two files or two batches.
+        // Retrying safely needs an idempotency key the upstream honours, and OpenAI documents none for POST /files or
+        // POST /batches, so a failed create is the caller's to decide on.
+        once("files-upload", "uploadFile", "file");
+        once("batches-create", "createBatch", "batch");
+        RetryingCall retrying = new RetryingCall(getContext().createProducerTemplate(), CALL,
+                new UpstreamRetryPolicy(PROVIDER, retry, new Backoff(retry.initialDelay(), retry.maxDelay(),
+                        () -> ThreadLocalRandom.current().nextDouble()), breaker));
+        // Reads and deletes repeat without harm. Cancel is a POST but idempotent by nature: it creates nothing, and a
+        // repeat leaves the batch as cancelling as the first did (at worst the repeat is told it is already
+        // cancelled), so it is retried like the reads.
+        withRetries("files-list", "listFiles", "filePage", retrying);
+        withRetries("files-retrieve", "retrieveFile", "file", retrying);
+        withRetries("files-delete", "deleteFile", "fileDeleted", retrying);
+        withRetries("files-content", "fileContent", "content", retrying);
+        withRetries("batches-list", "listBatches", "batchPage", retrying);
+        withRetries("batches-retrieve", "retrieveBatch", "batch", retrying);
+        withRetries("batches-cancel", "cancelBatch", "batch", retrying);
+
+        guardedCall(new CircuitOpenRefusal(PROVIDER, breakerSettings.waitInOpen()));
     }
 
-    /** One operation: build the upstream request from the command, call OpenAI, read the answer back. */
-    private void call(String operation, String request, String response) {
+    private void once(String operation, String request, String response) {
         from("direct:openai-" + operation).routeId("openai-provider-" + operation)
                 .bean(requests, request)
-                .to(UPSTREAM)
+                .to(CALL)
                 .bean(responses, response);
+    }
+
+    private void withRetries(String operation, String request, String response, RetryingCall retrying) {
+        from("direct:openai-" + operation).routeId("openai-provider-" + operation)
+                .bean(requests, request)
+                .process(retrying)
+                .bean(responses, response);
+    }
+
+    /**
+     * The call itself, inside the provider's circuit breaker. Only upstream failures leave the breaker as
+     * exceptions (transport errors from camel-http, and 429 / 5xx answers thrown by {@link UpstreamAnswerCheck}), so
+     * those are exactly what it counts; a 4xx answer is a success for it. While it is open, the call is refused
+     * before anything is sent and the caller gets a 503.
+     */
+    private void guardedCall(CircuitOpenRefusal refusal) {
+        UpstreamAnswerCheck answers = new UpstreamAnswerCheck(Clock.systemUTC());
+        ResponseHandover handover = new ResponseHandover();
+        from(CALL).routeId("openai-upstream")
+                .doTry()
+                    .circuitBreaker()
+                        .resilience4jConfiguration()
+                            .circuitBreaker(CIRCUIT_BREAKER)
+                            .throwExceptionWhenHalfOpenOrOpenState(true)
+                        .end()
+                        .to(UPSTREAM)
+                        .process(answers::check)
+                        .process(handover::park)
+                    .endCircuitBreaker()
+                .endDoTry()
+                .doCatch(CallNotPermittedException.class)
+                    .process(exchange -> refusal.refuse())
+                .end()
+                .process(handover::adopt);
     }
 }

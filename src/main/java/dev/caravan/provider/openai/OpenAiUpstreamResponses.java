@@ -62,10 +62,19 @@ public class OpenAiUpstreamResponses {
     }
 
     private static void failOnError(Message message) throws IOException {
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        int status = status(message);
         if (status >= 200 && status < 300) {
             return;
         }
+        throw upstreamError(message, status);
+    }
+
+    static int status(Message message) {
+        return message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+    }
+
+    /** OpenAI's error answer (consumed from the body) as a {@link GatewayError} in OpenAI's own words. */
+    static GatewayError upstreamError(Message message, int status) throws IOException {
         String raw;
         try (InputStream body = message.getBody(InputStream.class)) {
             raw = body == null ? "" : new String(body.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
@@ -75,7 +84,7 @@ public class OpenAiUpstreamResponses {
         if (text.isEmpty()) {
             text = "OpenAI answered HTTP " + status + " without an error message.";
         }
-        throw GatewayError.upstream(status, text, textOrNull(error, "param"), textOrNull(error, "code"),
+        return GatewayError.upstream(status, text, textOrNull(error, "param"), textOrNull(error, "code"),
                 textOrNull(error, "type"));
     }
 

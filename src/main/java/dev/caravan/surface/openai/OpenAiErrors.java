@@ -42,6 +42,7 @@ public class OpenAiErrors {
             case UNSUPPORTED -> "unsupported_operation";
             case UPSTREAM_UNAVAILABLE -> "upstream_unavailable";
             case UPSTREAM_TIMEOUT -> "upstream_timeout";
+            case UPSTREAM_CIRCUIT_OPEN -> "upstream_circuit_open";
             default -> null;
         };
     }

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
+import org.apache.camel.spi.PropertiesComponent;
 import java.util.List;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
@@ -29,8 +30,10 @@ public class OpenAiPathsConfiguration implements CamelConfiguration {
         VertxPlatformHttpEngine engine = new VertxPlatformHttpEngine();
         engine.setHandlers(List.of(OpenAiRequestGuards::markBodyRead));
         context.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, PlatformHttpEngine.class, engine);
-        OpenAiRequestGuards guards = new OpenAiRequestGuards(Long.parseLong(context.getPropertiesComponent()
-                .resolveProperty("caravan.openai.max-json-bytes").orElse("33554432").trim()));
+        PropertiesComponent properties = context.getPropertiesComponent();
+        OpenAiRequestGuards guards = new OpenAiRequestGuards(
+                Long.parseLong(properties.resolveProperty("caravan.openai.max-json-bytes").orElse("33554432").trim()),
+                Long.parseLong(properties.resolveProperty("caravan.openai.body-idle-timeout").orElse("60000").trim()));
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -51,8 +54,10 @@ public class OpenAiPathsConfiguration implements CamelConfiguration {
             ctx.reroute(ctx.request().method(), "/openai" + uri.substring("/openai/v1".length()));
         });
         // after the /v1 reroute (which starts routing over), before any body is read
-        router.route("/openai/*").order(BEFORE_EVERY_ROUTE + 1).handler(guards::limitJsonBody);
-        router.route("/openai/*").order(BEFORE_EVERY_ROUTE + 2).handler(guards::answerUnterminatedMultipart);
+        router.route("/openai/*").order(BEFORE_EVERY_ROUTE + 1).handler(guards::checkRequest);
+        router.route("/openai/*").order(BEFORE_EVERY_ROUTE + 2).handler(guards::watchBody);
+        router.route("/health").order(BEFORE_EVERY_ROUTE + 1).handler(guards::checkRequest);
+        router.route("/openai/*").order(BEFORE_EVERY_ROUTE + 3).failureHandler(guards::answerUnreadableRequest);
         router.route("/openai/*").order(AFTER_EVERY_ROUTE).handler(ctx -> ctx.response()
                 .setStatusCode(404)
                 .putHeader("Content-Type", "application/json")

@@ -3,9 +3,13 @@ package dev.caravan.surface.s3;
 import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.object.ObjectAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +22,9 @@ public final class S3Addressing {
 
     public static final String PREFIX = "/bedrock/files";
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern RAW_PREFIX = Pattern.compile("/+bedrock/+files");
     private static final int MAX_KEY_BYTES = 1024;
+    private static final int MAX_SEGMENT_BYTES = 255;
 
     private final List<String> virtualHostDomains;
 
@@ -28,7 +34,9 @@ public final class S3Addressing {
 
     /** {@code rawPath} is the request path exactly as sent (no query), starting with {@link #PREFIX}. */
     public ObjectAddress resolve(String host, String rawPath) {
-        String rest = rawPath.substring(PREFIX.length());
+        // the router matched the normalised path; the raw one may repeat slashes in the prefix (//bedrock//files)
+        Matcher prefix = RAW_PREFIX.matcher(rawPath);
+        String rest = prefix.lookingAt() ? rawPath.substring(prefix.end()) : rawPath.substring(PREFIX.length());
         String bucket = virtualHostBucket(host);
         String key;
         if (bucket == null) {
@@ -46,11 +54,42 @@ public final class S3Addressing {
             throw new GatewayError(ErrorKind.INVALID_REQUEST, 400, "The specified bucket is not valid.", null,
                     "InvalidBucketName", null);
         }
+        if (hasLongSegment(key)) {
+            // S3 itself allows it, but S3-compatible stores that keep objects as files (the sandbox's among them)
+            // fail on a file name over 255 bytes; a clear 400 beats their 500
+            throw new GatewayError(ErrorKind.INVALID_REQUEST, 400, "A key segment (between slashes) may be at most "
+                    + MAX_SEGMENT_BYTES + " bytes.", null, "KeyTooLongError", null);
+        }
+        if (hasDotSegment(key)) {
+            // S3 stores such keys literally, but many S3-compatible stores and file systems resolve them; refused
+            // here so a key can never name something outside its bucket
+            throw new GatewayError(ErrorKind.INVALID_REQUEST, 400, "Object keys with '.' or '..' path segments are "
+                    + "not supported.", null, "InvalidArgument", null);
+        }
         if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             throw new GatewayError(ErrorKind.INVALID_REQUEST, 400, "Your key is too long", null, "KeyTooLongError",
                     null);
         }
         return new ObjectAddress(bucket, key.isEmpty() ? null : key);
+    }
+
+    private static boolean hasLongSegment(String key) {
+        for (String segment : key.split("/", -1)) {
+            if (segment.length() * 3 > MAX_SEGMENT_BYTES
+                    && segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDotSegment(String key) {
+        for (String segment : key.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String virtualHostBucket(String host) {
@@ -94,7 +133,15 @@ public final class S3Addressing {
                 out[length++] = (byte) c;
             }
         }
-        return new String(out, 0, length, StandardCharsets.UTF_8);
+        try {
+            // a bad sequence must not become U+FFFD: two different keys would then name the same object
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out, 0, length))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new GatewayError(ErrorKind.INVALID_REQUEST, 400, "Invalid URI: the key is not valid UTF-8.", null,
+                    "InvalidURI", null);
+        }
     }
 
     private static GatewayError invalidUri() {

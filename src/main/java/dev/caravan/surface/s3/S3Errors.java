@@ -91,6 +91,7 @@ public class S3Errors {
                 case UNSUPPORTED -> new S3Error(501, "NotImplemented");
                 case UPSTREAM_UNAVAILABLE -> new S3Error(503, "ServiceUnavailable");
                 case UPSTREAM_TIMEOUT -> new S3Error(503, "ServiceUnavailable");
+                case UPSTREAM_CIRCUIT_OPEN -> new S3Error(503, "ServiceUnavailable");
                 case UPSTREAM_ERROR -> new S3Error(error.status(), "InternalError");
                 default -> new S3Error(500, "InternalError");
             };

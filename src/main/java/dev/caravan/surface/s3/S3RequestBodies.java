@@ -1,5 +1,8 @@
 package dev.caravan.surface.s3;
 
+import dev.caravan.auth.ChunkSignatureChain;
+import dev.caravan.auth.Sha256;
+import dev.caravan.auth.VerifiedRequest;
 import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.object.ObjectBody;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +28,13 @@ import java.util.Map;
 
 /**
  * Opens the body of a write as a stream that is decoded (aws-chunked, with or without signatures and trailers) and
- * verified (Content-MD5, {@code x-amz-checksum-*} headers or trailer, size limit) while it flows (provider-apis.md
- * §7.8-7.9). Everything that can be judged from the headers is judged before a byte is read, so a refused upload is
- * refused before the client sends it ({@code Expect: 100-continue}).
+ * verified (a hex {@code x-amz-content-sha256}, Content-MD5, {@code x-amz-checksum-*} headers or trailer, size limit,
+ * and the chunk and trailer signatures of a signed aws-chunked body) while it flows (provider-apis.md §7.7-7.9).
+ * Everything that can be judged from the headers is judged before a byte is read, so a refused upload is refused
+ * before the client sends it ({@code Expect: 100-continue}).
+ *
+ * <p>A hex {@code x-amz-content-sha256} is checked whether or not authentication is on: the client states what it
+ * sends, as with Content-MD5, and S3 holds it to that.
  */
 public class S3RequestBodies {
 
@@ -42,7 +50,11 @@ public class S3RequestBodies {
         this.idleTimeout = idleTimeout;
     }
 
-    public ObjectBody object(HttpServerRequest request) {
+    /**
+     * @param verified the request's verified signature, whose chunk signatures the body must carry; null when
+     *     authentication is off
+     */
+    public ObjectBody object(HttpServerRequest request, VerifiedRequest verified) {
         MultiMap headers = request.headers();
         boolean awsChunked = isAwsChunked(headers);
         long length = length(headers, awsChunked);
@@ -59,11 +71,19 @@ public class S3RequestBodies {
                 claimed.put(algorithm.sdkName(), value);
             }
         }
+        if (awsChunked && payloadSha256(headers) != null) {
+            // The hash would have to be of the framing or of the data, and no client sends this; were it accepted,
+            // a Content-Encoding added on the way (it need not be signed) could swap a signed body for unsigned chunks.
+            throw invalidRequest("An aws-chunked body needs a STREAMING-… x-amz-content-sha256, not a SHA-256.");
+        }
         ChecksumAlgorithm algorithm = algorithm(headers.get("x-amz-sdk-checksum-algorithm"));
-        InputStream body = new RequestBodyStream(request, idleTimeout);
+        // an empty plain body has already ended (the request was resumed as body-less): nothing is left to read
+        InputStream body = length == 0 && !awsChunked ? InputStream.nullInputStream()
+                : new RequestBodyStream(request, idleTimeout);
         String trailer = headers.get("x-amz-trailer");
         if (awsChunked) {
-            AwsChunkedInputStream chunked = new AwsChunkedInputStream(body, length);
+            ChunkSignatureChain signatures = verified == null ? null : verified.chunkSignatures();
+            AwsChunkedInputStream chunked = new AwsChunkedInputStream(body, length, signatures);
             if (trailer != null) {
                 ChecksumAlgorithm trailed = ChecksumAlgorithm.fromHeaderName(trailer.trim())
                         .orElseThrow(() -> invalidRequest("The value specified in the x-amz-trailer header is not "
@@ -75,8 +95,8 @@ public class S3RequestBodies {
         } else if (trailer != null) {
             throw invalidRequest("x-amz-trailer is only valid with Content-Encoding: aws-chunked");
         }
-        VerifyingInputStream verifying = new VerifyingInputStream(body, headers.get("Content-MD5"), expected,
-                algorithm, maxObjectBytes);
+        VerifyingInputStream verifying = new VerifyingInputStream(body, payloadSha256(headers),
+                headers.get("Content-MD5"), expected, algorithm, maxObjectBytes);
         if (length == 0) {
             // an empty body is never read by the store, but its checksums must still hold
             drain(verifying);
@@ -97,6 +117,11 @@ public class S3RequestBodies {
             if (bytes.length > MAX_DOCUMENT_BYTES) {
                 throw new GatewayError(ErrorKind.TOO_LARGE, 400, "Your request body is too large.", null,
                         "MaxMessageLengthExceeded", null);
+            }
+            byte[] signed = payloadSha256(request.headers());
+            if (signed != null && !MessageDigest.isEqual(signed, Sha256.newDigest().digest(bytes))) {
+                throw new GatewayError(ErrorKind.INVALID_REQUEST, 400, "The provided 'x-amz-content-sha256' header "
+                        + "does not match what was computed.", null, "XAmzContentSHA256Mismatch", null);
             }
             return new ByteArrayInputStream(bytes);
         } catch (IOException e) {
@@ -119,6 +144,11 @@ public class S3RequestBodies {
             }
         }
         return metadata;
+    }
+
+    /** The body's SHA-256 as a hex x-amz-content-sha256 states it, or null for any other value or none. */
+    private static byte[] payloadSha256(MultiMap headers) {
+        return Sha256.parseHex(headers.get("x-amz-content-sha256"));
     }
 
     /** Detected by either sign (§7.9 step 1); the HTTP layer has already removed any Transfer-Encoding framing. */

@@ -1,5 +1,6 @@
 package dev.caravan.surface.s3;
 
+import dev.caravan.auth.VerifiedRequest;
 import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.command.AbortMultipartUpload;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -46,6 +46,7 @@ public class S3Requests {
     private static final int MAX_KEYS = 1000;
     private static final int MAX_PARTS = 1000;
     private static final int MAX_PART_NUMBER = 10_000;
+    private static final Set<String> S3_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "POST");
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     /** Query parameters that turn a bucket or object request into another S3 operation. */
     private static final Set<String> SUB_RESOURCES = Set.of("acl", "tagging", "attributes", "retention",
@@ -56,10 +57,17 @@ public class S3Requests {
 
     private final S3Addressing addressing;
     private final S3RequestBodies bodies;
+    private final S3Authentication authentication;
 
+    /** Without authentication: any credentials are accepted. */
     public S3Requests(S3Addressing addressing, S3RequestBodies bodies) {
+        this(addressing, bodies, S3Authentication.off());
+    }
+
+    public S3Requests(S3Addressing addressing, S3RequestBodies bodies, S3Authentication authentication) {
         this.addressing = addressing;
         this.bodies = bodies;
+        this.authentication = authentication;
     }
 
     public ObjectCommand parse(Exchange exchange) {
@@ -70,17 +78,38 @@ public class S3Requests {
             // connection cannot serve the caller's next request
             request.resume();
         }
+        // Before anything else is judged, and before any body byte is read (so before 100 Continue): an unsigned or
+        // badly signed request learns nothing about buckets or keys, and never gets to send its body.
+        VerifiedRequest verified = authentication.authenticate(request);
         String uri = request.uri();
+        int fragment = uri.indexOf('#');
+        if (fragment >= 0) {
+            // a fragment is never part of a request; a client that sends one raw gets it ignored, as HTTP says
+            uri = uri.substring(0, fragment);
+        }
         int question = uri.indexOf('?');
         String rawPath = question < 0 ? uri : uri.substring(0, question);
-        Map<String, List<String>> query = new QueryStringDecoder(question < 0 ? "" : uri.substring(question + 1),
-                StandardCharsets.UTF_8, false).parameters();
+        Map<String, List<String>> query = query(question < 0 ? "" : uri.substring(question + 1));
         MultiMap headers = request.headers();
         String provider = headers.contains("x-model-provider") ? headers.get("x-model-provider") : DEFAULT_PROVIDER;
+        if (!S3_METHODS.contains(request.method().name())) {
+            throw new GatewayError(ErrorKind.INVALID_REQUEST, 405,
+                    "The specified method is not allowed against this resource.", null, "MethodNotAllowed", null);
+        }
         ObjectAddress address = addressing.resolve(headers.get("Host"), rawPath);
-        ObjectCommand command = command(request, address, new Query(query), headers, provider, exchange);
+        ObjectCommand command = command(request, verified, address, new Query(query), headers, provider,
+                exchange);
         S3Exchange.command(exchange, command);
         return command;
+    }
+
+    private static Map<String, List<String>> query(String raw) {
+        try {
+            return new QueryStringDecoder(raw, StandardCharsets.UTF_8, false).parameters();
+        } catch (IllegalArgumentException e) {
+            throw new GatewayError(ErrorKind.INVALID_REQUEST, 400, "Invalid URI: the query string is not validly "
+                    + "percent-encoded.", null, "InvalidURI", null);
+        }
     }
 
     /** Whether the request carries a body (which then must be read, or the connection closed after the answer). */
@@ -94,8 +123,8 @@ public class S3Requests {
         return exchange.getProperty(URL_ENCODED, false, Boolean.class);
     }
 
-    private ObjectCommand command(HttpServerRequest request, ObjectAddress address, Query query, MultiMap headers,
-                                  String provider, Exchange exchange) {
+    private ObjectCommand command(HttpServerRequest request, VerifiedRequest verified, ObjectAddress address,
+                                  Query query, MultiMap headers, String provider, Exchange exchange) {
         String method = request.method().name();
         boolean bucketLevel = address.key() == null;
         switch (method) {
@@ -132,10 +161,10 @@ public class S3Requests {
                 }
                 if (query.has("uploadId") || query.has("partNumber")) {
                     return new UploadPart(provider, address, query.required("uploadId"),
-                            query.integer("partNumber", -1, 1, MAX_PART_NUMBER), bodies.object(request));
+                            query.integer("partNumber", -1, 1, MAX_PART_NUMBER), bodies.object(request, verified));
                 }
                 query.rejectSubResources("PUT Object");
-                return new PutObject(provider, address, bodies.object(request), writePreconditions(headers));
+                return new PutObject(provider, address, bodies.object(request, verified), writePreconditions(headers));
             case "DELETE":
                 if (bucketLevel) {
                     throw notImplemented("DeleteBucket");
@@ -154,7 +183,8 @@ public class S3Requests {
                     return new CompleteMultipartUpload(provider, address, query.get("uploadId"),
                             S3Xml.completedParts(bodies.document(request)), writePreconditions(headers));
                 }
-                throw notImplemented(query.has("delete") ? "DeleteObjects" : "POST " + query.names());
+                throw notImplemented(query.has("delete") ? "DeleteObjects"
+                        : bucketLevel ? "POST on a bucket (browser form upload)" : "POST Object");
             default:
                 throw new GatewayError(ErrorKind.INVALID_REQUEST, 405,
                         "The specified method is not allowed against this resource.", null, "MethodNotAllowed",
@@ -288,10 +318,6 @@ public class S3Requests {
                     throw notImplemented(operation + " ?" + name);
                 }
             }
-        }
-
-        Set<String> names() {
-            return new TreeMap<>(values).keySet();
         }
     }
 }

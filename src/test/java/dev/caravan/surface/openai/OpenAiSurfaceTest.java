@@ -181,12 +181,14 @@ class OpenAiSurfaceTest {
 
     @Test
     void upstream_429_and_5xx_pass_through_with_their_message() {
-        sandbox().openAi().injectFaults(429, "Rate limit reached for requests in the sandbox", 1);
+        // Caravan retries these reads: the upstream's answer reaches the caller once every attempt got it.
+        int attempts = Integer.parseInt(context.resolvePropertyPlaceholders("{{caravan.openai.retry.max-attempts}}"));
+        sandbox().openAi().injectFaults(429, "Rate limit reached for requests in the sandbox", attempts);
         RateLimitException limited = assertThrows(RateLimitException.class, () -> client().files().list());
         assertTrue(limited.getMessage().contains("Rate limit reached for requests in the sandbox"),
                 limited.getMessage());
 
-        sandbox().openAi().injectFaults(503, "The engine is currently overloaded", 1);
+        sandbox().openAi().injectFaults(503, "The engine is currently overloaded", attempts);
         InternalServerException overloaded = assertThrows(InternalServerException.class,
                 () -> client().batches().list());
         assertEquals(503, overloaded.statusCode());

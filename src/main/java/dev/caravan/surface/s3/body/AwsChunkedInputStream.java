@@ -1,8 +1,11 @@
 package dev.caravan.surface.s3.body;
 
+import dev.caravan.auth.ChunkSignatureChain;
+import dev.caravan.auth.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,6 +16,12 @@ import java.util.Objects;
  * Decodes a {@code Content-Encoding: aws-chunked} body (provider-apis.md 7.9) while it streams: signed and unsigned
  * chunks, the final zero chunk, and the trailer. The HTTP layer must already have removed any
  * {@code Transfer-Encoding: chunked} framing. Only a small line buffer is held; chunk data goes straight through.
+ *
+ * <p>Given a {@link ChunkSignatureChain} (a STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER] body of an authenticated
+ * request), every chunk signature and the trailer signature are verified (§7.9 step 5). A chunk's data is handed on
+ * before its signature can be checked (the check needs all of it), but read() never returns -1 before every signature
+ * has held, and the {@link VerifyingInputStream} this feeds holds the body's last byte back until then: a tampered
+ * body fails with SignatureDoesNotMatch and is never stored.
  *
  * <p>Not thread-safe: one reader at a time, as for any {@link InputStream}.
  */
@@ -25,12 +34,15 @@ public final class AwsChunkedInputStream extends InputStream {
 
     private static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
     private static final String DECODED_LENGTH_HEADER = "x-amz-decoded-content-length";
+    private static final String CHUNK_SIGNATURE = "chunk-signature=";
     private static final int MAX_HEX_DIGITS = 16;
 
     private enum State { CHUNK_HEADER, CHUNK_DATA, DONE }
 
     private final InputStream in;
     private final long declaredLength;
+    private final ChunkSignatureChain signatures;
+    private final MessageDigest chunkDigest;
     private final byte[] buffer = new byte[8192];
     private final byte[] line = new byte[MAX_LINE_BYTES];
     private final byte[] single = new byte[1];
@@ -38,6 +50,7 @@ public final class AwsChunkedInputStream extends InputStream {
     private int limit;
     private State state = State.CHUNK_HEADER;
     private long chunkRemaining;
+    private String chunkSignature;
     private long decoded;
     private Map<String, String> trailers;
     private RuntimeException failure;
@@ -47,8 +60,18 @@ public final class AwsChunkedInputStream extends InputStream {
      * @param declaredLength {@code x-amz-decoded-content-length}, or -1 when the request did not send it
      */
     public AwsChunkedInputStream(InputStream in, long declaredLength) {
+        this(in, declaredLength, null);
+    }
+
+    /**
+     * @param signatures the chain every chunk (and the trailer, if it signs one) must verify against, or null to
+     *     skip any chunk signatures (unsigned streams, or authentication off)
+     */
+    public AwsChunkedInputStream(InputStream in, long declaredLength, ChunkSignatureChain signatures) {
         this.in = Objects.requireNonNull(in, "in");
         this.declaredLength = declaredLength;
+        this.signatures = signatures;
+        this.chunkDigest = signatures == null ? null : Sha256.newDigest();
     }
 
     /** The trailer lines by lower-case name, without {@code x-amz-trailer-signature}; known only once read() gave -1. */
@@ -98,6 +121,7 @@ public final class AwsChunkedInputStream extends InputStream {
                         return readData(target, offset, (int) Math.min(length, chunkRemaining));
                     }
                     expectCrlfAfterData();
+                    verifyChunkSignature();
                     state = State.CHUNK_HEADER;
                     break;
                 case CHUNK_HEADER:
@@ -132,6 +156,9 @@ public final class AwsChunkedInputStream extends InputStream {
                 throw truncated();
             }
         }
+        if (chunkDigest != null) {
+            chunkDigest.update(target, offset, n);
+        }
         chunkRemaining -= n;
         decoded += n;
         return n;
@@ -143,10 +170,12 @@ public final class AwsChunkedInputStream extends InputStream {
             throw truncated();
         }
         int semicolon = header.indexOf(';');
-        // What follows ';' is the chunk signature (";chunk-signature=<hex>", longer for SigV4a). It is skipped, not
-        // verified: signature checking is a later issue, and this is where it hooks in (seed: the Authorization
-        // Signature; chain: each chunk's signature over the chunk's data).
+        // What follows ';' is the chunk signature (";chunk-signature=<hex>", longer for SigV4a); it is checked once
+        // the chunk's data has been read, or skipped when the stream is not one whose chunks are signed.
         long size = parseHexSize(semicolon < 0 ? header : header.substring(0, semicolon));
+        if (signatures != null) {
+            chunkSignature = chunkSignature(semicolon < 0 ? "" : header.substring(semicolon + 1));
+        }
         if (declaredLength >= 0 && size > declaredLength - decoded) {
             // Fail before streaming bytes the declared length says cannot be there.
             throw incomplete();
@@ -156,6 +185,7 @@ public final class AwsChunkedInputStream extends InputStream {
             state = State.CHUNK_DATA;
             return;
         }
+        verifyChunkSignature();
         trailers = readTrailers();
         if (declaredLength >= 0 && decoded != declaredLength) {
             throw incomplete();
@@ -181,14 +211,13 @@ public final class AwsChunkedInputStream extends InputStream {
 
     private Map<String, String> readTrailers() throws IOException {
         Map<String, String> parsed = new LinkedHashMap<>();
+        StringBuilder canonical = new StringBuilder();
+        String trailerSignature = null;
         int lines = 0;
         while (true) {
             String trailer = readLine();
-            if (trailer == null) {
-                // The stream ended where the closing empty line belongs: accepted (7.9 step 2).
-                return Collections.unmodifiableMap(parsed);
-            }
-            if (trailer.isEmpty()) {
+            if (trailer == null || trailer.isEmpty()) {
+                // A stream that ends where the closing empty line belongs is accepted (7.9 step 2).
                 break;
             }
             if (++lines > MAX_TRAILERS) {
@@ -201,18 +230,48 @@ public final class AwsChunkedInputStream extends InputStream {
             String name = trailer.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = trailer.substring(colon + 1).trim();
             if (name.equals(TRAILER_SIGNATURE)) {
-                // Skipped like the chunk signatures; the trailer-signature check hooks in here later.
+                if (trailerSignature != null) {
+                    throw malformed("trailer '" + name + "' sent twice");
+                }
+                trailerSignature = value;
                 continue;
             }
             if (parsed.putIfAbsent(name, value) != null) {
                 // Two values for one checksum would leave it open which one was verified.
                 throw malformed("trailer '" + name + "' sent twice");
             }
+            canonical.append(name).append(':').append(value).append('\n');
+        }
+        if (signatures != null && signatures.signedTrailer()
+                && (trailerSignature == null || !signatures.trailer(trailerSignature, canonical.toString()))) {
+            // Without this an unsigned trailer could swap in a checksum that matches a body changed on the way.
+            throw signatureMismatch("The trailer signature of the aws-chunked body is missing or does not match the "
+                    + "one we calculated.");
         }
         if (fill() > 0) {
             throw malformed("data after the end of the aws-chunked body");
         }
         return Collections.unmodifiableMap(parsed);
+    }
+
+    /** The signature of a chunk-extension such as {@code chunk-signature=<64 hex>}; a signed stream must have one. */
+    private static String chunkSignature(String extension) {
+        String trimmed = extension.trim();
+        if (!trimmed.startsWith(CHUNK_SIGNATURE)) {
+            throw signatureMismatch("A chunk of the signed aws-chunked body has no chunk-signature.");
+        }
+        return trimmed.substring(CHUNK_SIGNATURE.length()).trim();
+    }
+
+    /** Checks the chunk just read (the final empty one included) against the chain. */
+    private void verifyChunkSignature() {
+        if (signatures == null) {
+            return;
+        }
+        if (!signatures.nextChunk(chunkSignature, chunkDigest.digest())) {
+            throw signatureMismatch("A chunk signature of the aws-chunked body does not match the one we calculated. "
+                    + "Check your key and signing method.");
+        }
     }
 
     private void expectCrlfAfterData() throws IOException {
@@ -278,6 +337,10 @@ public final class AwsChunkedInputStream extends InputStream {
         position = 0;
         limit = n;
         return n;
+    }
+
+    private static RuntimeException signatureMismatch(String message) {
+        return S3BodyError.SIGNATURE_DOES_NOT_MATCH.error(message, null);
     }
 
     private static RuntimeException truncated() {

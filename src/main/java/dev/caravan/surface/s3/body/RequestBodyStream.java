@@ -189,7 +189,9 @@ public final class RequestBodyStream extends InputStream {
                 if (wait <= 0) {
                     failure = new IOException("no request body data arrived for " + idleTimeout.toMillis() + " ms");
                     context.runOnContext(v -> pauseForGood());
-                    throw new IOException(failure.getMessage(), failure);
+                    // S3's answer to a stalled upload; a GatewayError so whoever is streaming the body reports it
+                    throw S3BodyError.REQUEST_TIMEOUT.error("Your socket connection to the server was not read from "
+                            + "or written to within the timeout period.", null);
                 }
                 changed.awaitNanos(wait);
             }

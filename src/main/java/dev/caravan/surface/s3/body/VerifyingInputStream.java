@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Checks a request body against its Content-MD5, its claimed checksums and a size limit while it streams, and
- * <b>holds back the body's last byte</b> until the wrapped stream has ended and every check has passed. On a mismatch
- * read() throws instead of releasing that byte.
+ * Checks a request body against its signed {@code x-amz-content-sha256}, its Content-MD5, its claimed checksums and
+ * a size limit while it streams, and <b>holds back the body's last byte</b> until the wrapped stream has ended and
+ * every check has passed. On a mismatch read() throws instead of releasing that byte.
  *
  * <p>Why: the consumer streams this into an upstream S3 PUT with a fixed Content-Length. If the last byte never comes,
  * that PUT fails and the upstream stores nothing, so a corrupt body never becomes an object.
@@ -28,6 +28,8 @@ public final class VerifyingInputStream extends InputStream {
     private static final String CONTENT_MD5 = "Content-MD5";
 
     private final InputStream in;
+    private final byte[] expectedSha256;
+    private final MessageDigest sha256;
     private final byte[] expectedMd5;
     private final List<ExpectedChecksum> expected;
     private final long maxBytes;
@@ -51,7 +53,18 @@ public final class VerifyingInputStream extends InputStream {
      */
     public VerifyingInputStream(InputStream in, String contentMd5, List<ExpectedChecksum> expected,
             ChecksumAlgorithm computeAlso, long maxBytes) {
+        this(in, null, contentMd5, expected, computeAlso, maxBytes);
+    }
+
+    /**
+     * @param payloadSha256 the SHA-256 the request's {@code x-amz-content-sha256} says the body has (a signed
+     *     payload), or null when it named none (UNSIGNED-PAYLOAD, aws-chunked, no header)
+     */
+    public VerifyingInputStream(InputStream in, byte[] payloadSha256, String contentMd5,
+            List<ExpectedChecksum> expected, ChecksumAlgorithm computeAlso, long maxBytes) {
         this.in = Objects.requireNonNull(in, "in");
+        this.expectedSha256 = payloadSha256 == null ? null : payloadSha256.clone();
+        this.sha256 = payloadSha256 == null ? null : ChecksumAlgorithm.messageDigest("SHA-256");
         this.expectedMd5 = contentMd5 == null ? null : decodeContentMd5(contentMd5);
         this.expected = List.copyOf(expected);
         this.maxBytes = maxBytes;
@@ -130,6 +143,9 @@ public final class VerifyingInputStream extends InputStream {
                 throw S3BodyError.ENTITY_TOO_LARGE.error("Your proposed upload exceeds the maximum allowed size", null);
             }
             md5.update(scratch, 0, n);
+            if (sha256 != null) {
+                sha256.update(scratch, 0, n);
+            }
             for (RunningChecksum checksum : running.values()) {
                 checksum.update(scratch, 0, n);
             }
@@ -159,6 +175,12 @@ public final class VerifyingInputStream extends InputStream {
     }
 
     private VerifiedBody verify() {
+        // First: x-amz-content-sha256 is what the signature covers, so a body that misses it was changed on the way
+        // (or the signer lied) whatever the other checks say.
+        if (expectedSha256 != null && !MessageDigest.isEqual(expectedSha256, sha256.digest())) {
+            throw S3BodyError.CONTENT_SHA256_MISMATCH.error("The provided 'x-amz-content-sha256' header does not "
+                    + "match what was computed.", null);
+        }
         byte[] md5Bytes = md5.digest();
         // UNCONFIRMED which check S3 reports first when several fail; Content-MD5 is the older, more general one.
         if (expectedMd5 != null && !MessageDigest.isEqual(expectedMd5, md5Bytes)) {

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.caravan.auth.ApiKeys;
+import dev.caravan.auth.SigV4Verifier;
+import dev.caravan.auth.SignedRequest;
+import dev.caravan.auth.VerifiedRequest;
 import dev.caravan.model.GatewayError;
+import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +20,8 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +46,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  */
 class AwsSdkPutObjectCaptureTest {
 
-    private record Capture(Map<String, String> headers, byte[] body) {
+    private record Capture(String method, String target, List<Map.Entry<String, String>> raw,
+                           Map<String, String> headers, byte[] body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -55,9 +63,14 @@ class AwsSdkPutObjectCaptureTest {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            LAST.set(new Capture(headers, body));
+            List<Map.Entry<String, String>> raw = new ArrayList<>();
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+                values.forEach(value -> raw.add(new AbstractMap.SimpleImmutableEntry<>(name, value)));
+            });
+            URI uri = exchange.getRequestURI();
+            LAST.set(new Capture(exchange.getRequestMethod(), uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), raw, headers, body));
             exchange.getResponseHeaders().add("ETag", "\"0123456789abcdef0123456789abcdef\"");
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -135,6 +148,28 @@ class AwsSdkPutObjectCaptureTest {
         assertEquals("BadDigest", error.code());
         assertEquals("The CRC32 you specified did not match the calculated checksum.", error.getMessage());
         assertEquals(data.length - 1, delivered.size());
+    }
+
+    @Test
+    void theSdkRequestSignatureAndEveryChunkAndTrailerSignatureVerify() throws IOException {
+        byte[] data = ChecksumAlgorithmTest.random(300_000, 17);
+        Capture capture = put(data, null);
+        ApiKeys keys = ApiKeys.parse("AKIDEXAMPLE:wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        SigV4Verifier verifier = new SigV4Verifier(keys, "s3", Clock.systemUTC());
+        VerifiedRequest verified = verifier.verify(SignedRequest.of(capture.method(), capture.target(), capture.raw()));
+        AwsChunkedInputStream chunked = new AwsChunkedInputStream(new ByteArrayInputStream(capture.body()),
+                data.length, verified.chunkSignatures());
+        assertArrayEquals(data, chunked.readAllBytes());
+
+        // One flipped bit in the data of the second chunk (the SDK's chunks are 128 KiB): the chain breaks there.
+        byte[] wire = capture.body().clone();
+        int secondChunk = new String(wire, StandardCharsets.ISO_8859_1).indexOf(";chunk-signature=", 200);
+        wire[new String(wire, StandardCharsets.ISO_8859_1).indexOf("\r\n", secondChunk) + 2 + 7] ^= 0x01;
+        AwsChunkedInputStream tampered = new AwsChunkedInputStream(new ByteArrayInputStream(wire), data.length,
+                verified.chunkSignatures());
+        GatewayError error = assertThrows(GatewayError.class, tampered::readAllBytes);
+        assertEquals("SignatureDoesNotMatch", error.code());
+        assertEquals(403, error.status());
     }
 
     private Capture put(byte[] data, software.amazon.awssdk.services.s3.model.ChecksumAlgorithm algorithm) {

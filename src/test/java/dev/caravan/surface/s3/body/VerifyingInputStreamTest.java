@@ -41,6 +41,32 @@ class VerifyingInputStreamTest {
         assertEquals(Map.of(ChecksumAlgorithm.CRC32, "HNe1bA=="), result.checksums());
     }
 
+    @Test
+    void aBodyMatchingItsSignedPayloadHashIsDelivered() throws Exception {
+        byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(BODY);
+        VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(BODY), sha256, null, List.of(),
+                null, -1);
+        assertArrayEquals(BODY, in.readAllBytes());
+        assertEquals(BODY.length, in.result().length());
+    }
+
+    @Test
+    void aBodyMissingItsSignedPayloadHashIsXAmzContentSha256MismatchAndKeepsItsLastByte() throws Exception {
+        byte[] changed = BODY.clone();
+        changed[3] ^= 0x01;
+        byte[] signed = MessageDigest.getInstance("SHA-256").digest(BODY);
+        // a matching CRC32 of the changed body must not rescue it: the signed hash is what counts
+        VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(changed), signed, null,
+                List.of(ExpectedChecksum.ofHeader(ChecksumAlgorithm.CRC32,
+                        ChecksumAlgorithmTest.base64(ChecksumAlgorithm.CRC32, changed))), null, -1);
+        ByteArrayOutputStream delivered = new ByteArrayOutputStream();
+        GatewayError error = assertThrows(GatewayError.class, () -> in.transferTo(delivered));
+        assertEquals("XAmzContentSHA256Mismatch", error.code());
+        assertEquals(400, error.status());
+        assertEquals(changed.length - 1, delivered.size());
+        assertThrows(GatewayError.class, in::read, "the failure sticks");
+    }
+
     @ParameterizedTest
     @EnumSource(ChecksumAlgorithm.class)
     void everyAlgorithmVerifiesFromAHeader(ChecksumAlgorithm algorithm) throws IOException {
