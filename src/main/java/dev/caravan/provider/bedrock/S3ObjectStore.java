@@ -25,9 +25,12 @@ import dev.caravan.model.object.ObjectWritten;
 import dev.caravan.model.object.PartListing;
 import dev.caravan.model.object.Preconditions;
 import dev.caravan.model.object.UploadListing;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.camel.support.service.ServiceSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -84,9 +87,12 @@ public class S3ObjectStore extends ServiceSupport {
     /** Calls that stream the caller's body: retried only while the body is untouched (see UploadAttempts). */
     private final S3Client s3Uploads;
     private final Set<String> bucketsSeen = ConcurrentHashMap.newKeySet();
+    private final CircuitBreaker breaker;
 
     public S3ObjectStore(S3StoreSettings settings) {
         this.settings = settings;
+        this.breaker = CircuitBreaker.of("bedrock-s3", CircuitBreakerConfig.from(settings.breaker().toConfig())
+                .recordException(S3ObjectStore::storeFailure).build());
         this.http = ApacheHttpClient.builder()
                 .maxConnections(128)
                 .connectionTimeout(settings.connectTimeout())
@@ -385,12 +391,34 @@ public class S3ObjectStore extends ServiceSupport {
                         response.checksumSHA1(), response.checksumSHA256()));
     }
 
-    private static <T> T call(ObjectAddress address, Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (SdkException failure) {
-            throw S3Failures.translate(failure, address);
+    /**
+     * Every store call, through the breaker: once the store keeps failing (unreachable, timing out, answering 5xx),
+     * calls are refused with a 503 at once for a while instead of each waiting out its own timeouts and retries.
+     */
+    private <T> T call(ObjectAddress address, Supplier<T> operation) {
+        if (!breaker.tryAcquirePermission()) {
+            throw GatewayError.of(ErrorKind.UPSTREAM_CIRCUIT_OPEN, "The S3 store is failing; Caravan stopped "
+                    + "calling it for " + settings.breaker().waitInOpen().toSeconds() + " s. Try again later.");
         }
+        long start = System.nanoTime();
+        try {
+            T result = operation.get();
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return result;
+        } catch (SdkException failure) {
+            GatewayError error = S3Failures.translate(failure, address);
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, error);
+            throw error;
+        } catch (RuntimeException failure) {
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
+            throw failure;
+        }
+    }
+
+    /** Only the store's own failures count; a caller's mistake (NoSuchKey, 412, a bad body) says nothing about it. */
+    private static boolean storeFailure(Throwable failure) {
+        return failure instanceof GatewayError error && (error.kind() == ErrorKind.UPSTREAM_UNAVAILABLE
+                || error.kind() == ErrorKind.UPSTREAM_TIMEOUT || error.status() >= 500 && error.status() != 501);
     }
 
     @Override

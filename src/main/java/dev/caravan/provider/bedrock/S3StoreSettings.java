@@ -1,5 +1,6 @@
 package dev.caravan.provider.bedrock;
 
+import dev.caravan.provider.BreakerSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public record S3StoreSettings(URI endpoint, String region, String accessKey, String secretKey, boolean pathStyle,
                               boolean createBuckets, Set<String> allowedBuckets, Duration connectTimeout,
-                              Duration readTimeout, int maxAttempts) {
+                              Duration readTimeout, int maxAttempts, BreakerSettings breaker) {
 
     private static final String PREFIX = "caravan.bedrock.s3.";
 
@@ -31,7 +32,8 @@ public record S3StoreSettings(URI endpoint, String region, String accessKey, Str
                         .map(String::trim).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet()),
                 Duration.ofMillis(Long.parseLong(value(properties, "connect-timeout"))),
                 Duration.ofMillis(Long.parseLong(value(properties, "read-timeout"))),
-                Integer.parseInt(value(properties, "max-attempts")));
+                Integer.parseInt(value(properties, "max-attempts")),
+                BreakerSettings.from(properties, "caravan.bedrock.s3"));
     }
 
     private static String value(PropertiesComponent properties, String name) {

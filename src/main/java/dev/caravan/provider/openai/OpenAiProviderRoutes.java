@@ -1,5 +1,7 @@
 package dev.caravan.provider.openai;
 
+import dev.caravan.provider.BreakerSettings;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;

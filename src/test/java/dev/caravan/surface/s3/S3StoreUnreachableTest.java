@@ -2,6 +2,7 @@ package dev.caravan.surface.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanClients;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
         properties = {"camel.server.port=0", "camel.server.host=127.0.0.1", "caravan.sandbox.enabled=false",
                 "caravan.bedrock.s3.endpoint=http://127.0.0.1:9", "caravan.bedrock.s3.path-style=true",
                 "caravan.bedrock.s3.access-key=AKIDEXAMPLE", "caravan.bedrock.s3.secret-key=secret",
-                "caravan.bedrock.s3.max-attempts=2"})
+                "caravan.bedrock.s3.max-attempts=2", "caravan.bedrock.s3.circuit-breaker.minimum-calls=4",
+                "caravan.bedrock.s3.circuit-breaker.sliding-window=4"})
 class S3StoreUnreachableTest {
 
     @BeanInject
@@ -45,6 +47,24 @@ class S3StoreUnreachableTest {
                     b -> b.bucket("your-s3-bucket").key("in/batch.jsonl"), RequestBody.fromString("{}\n")));
             assertEquals(503, write.statusCode());
             assertEquals("ServiceUnavailable", write.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
+    void afterRepeatedFailuresTheBreakerAnswersAtOnceWithoutCallingTheStore() {
+        try (S3Client s3 = CaravanS3.clientBuilder(context).build()) {
+            S3Exception last = null;
+            for (int i = 0; i < 6; i++) {
+                last = assertThrows(S3Exception.class,
+                        () -> s3.headObject(b -> b.bucket("your-s3-bucket").key("in/batch.jsonl")));
+            }
+            S3Exception refused = assertThrows(S3Exception.class,
+                    () -> s3.getObjectAsBytes(b -> b.bucket("your-s3-bucket").key("in/batch.jsonl")));
+            assertEquals(503, refused.statusCode());
+            assertEquals("ServiceUnavailable", refused.awsErrorDetails().errorCode());
+            assertTrue(refused.awsErrorDetails().errorMessage().contains("stopped calling it"),
+                    refused.awsErrorDetails().errorMessage());
+            assertEquals(503, last.statusCode());
         }
     }
 

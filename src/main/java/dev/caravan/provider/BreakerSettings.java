@@ -1,4 +1,4 @@
-package dev.caravan.provider.openai;
+package dev.caravan.provider;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
@@ -20,18 +20,18 @@ public record BreakerSettings(float failureRateThreshold, int minimumCalls, int 
     public static BreakerSettings from(PropertiesComponent properties, String prefix) {
         String key = prefix + ".circuit-breaker.";
         return new BreakerSettings(
-                Float.parseFloat(RetrySettings.required(properties, key + "failure-rate-threshold")),
-                Integer.parseInt(RetrySettings.required(properties, key + "minimum-calls")),
-                Integer.parseInt(RetrySettings.required(properties, key + "sliding-window")),
-                RetrySettings.millis(properties, key + "wait-in-open"),
-                Integer.parseInt(RetrySettings.required(properties, key + "half-open-calls")));
+                Float.parseFloat(required(properties, key + "failure-rate-threshold")),
+                Integer.parseInt(required(properties, key + "minimum-calls")),
+                Integer.parseInt(required(properties, key + "sliding-window")),
+                Duration.ofMillis(Long.parseLong(required(properties, key + "wait-in-open"))),
+                Integer.parseInt(required(properties, key + "half-open-calls")));
     }
 
     /**
      * Count-based window; the open state ends lazily, on the first call after the wait, so an idle gateway does not
-     * probe an upstream nobody is asking for. Every exception that leaves the guarded call is a failure: the routes
-     * only let upstream failures out of it (see {@link OpenAiProviderRoutes}). Slowness alone is not: a large upload
-     * is slow and healthy, and a call that is too slow already fails by the provider's read timeout.
+     * probe an upstream nobody is asking for. Which exceptions count is the guarded code's choice: each provider
+     * lets only its upstream's failures count (OpenAiProviderRoutes, S3ObjectStore). Slowness alone does not: a large
+     * upload is slow and healthy, and a call that is too slow already fails by the provider's read timeout.
      */
     public CircuitBreakerConfig toConfig() {
         return CircuitBreakerConfig.custom()
@@ -46,5 +46,10 @@ public record BreakerSettings(float failureRateThreshold, int minimumCalls, int 
                 .slowCallDurationThreshold(Duration.ofDays(1))
                 .writableStackTraceEnabled(false)
                 .build();
+    }
+
+    private static String required(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).map(String::trim)
+                .orElseThrow(() -> new IllegalStateException("missing setting " + key));
     }
 }
