@@ -1,7 +1,6 @@
 package dev.caravan.jsonl;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.caravan.wire.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -28,29 +27,28 @@ public final class ConvertedLines extends InputStream implements Iterator<String
     static final class LineSink {
 
         private final Buffer buffer = new Buffer();
-        private final JsonGenerator json;
+        private final LineOutput out;
 
         LineSink() {
             try {
-                json = Json.MAPPER.getFactory().createGenerator(buffer);
+                out = new LineOutput(buffer);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            json.setRootValueSeparator(null);
         }
 
         JsonGenerator json() {
-            return json;
+            return out.json();
         }
 
         void raw(byte[] bytes, int offset, int length) throws IOException {
-            json.flush();
+            out.json().flush();
             buffer.write(bytes, offset, length);
         }
 
         void end() throws IOException {
-            json.flush();
-            buffer.write('\n');
+            out.endLine();
+            out.json().flush();
         }
     }
 

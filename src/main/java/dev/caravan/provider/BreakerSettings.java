@@ -20,11 +20,11 @@ public record BreakerSettings(float failureRateThreshold, int minimumCalls, int 
     public static BreakerSettings from(PropertiesComponent properties, String prefix) {
         String key = prefix + ".circuit-breaker.";
         return new BreakerSettings(
-                Float.parseFloat(required(properties, key + "failure-rate-threshold")),
-                Integer.parseInt(required(properties, key + "minimum-calls")),
-                Integer.parseInt(required(properties, key + "sliding-window")),
-                Duration.ofMillis(Long.parseLong(required(properties, key + "wait-in-open"))),
-                Integer.parseInt(required(properties, key + "half-open-calls")));
+                Float.parseFloat(RetrySettings.required(properties, key + "failure-rate-threshold")),
+                Integer.parseInt(RetrySettings.required(properties, key + "minimum-calls")),
+                Integer.parseInt(RetrySettings.required(properties, key + "sliding-window")),
+                RetrySettings.millis(properties, key + "wait-in-open"),
+                Integer.parseInt(RetrySettings.required(properties, key + "half-open-calls")));
     }
 
     /**
@@ -46,10 +46,5 @@ public record BreakerSettings(float failureRateThreshold, int minimumCalls, int 
                 .slowCallDurationThreshold(Duration.ofDays(1))
                 .writableStackTraceEnabled(false)
                 .build();
-    }
-
-    private static String required(PropertiesComponent properties, String key) {
-        return properties.resolveProperty(key).map(String::trim)
-                .orElseThrow(() -> new IllegalStateException("missing setting " + key));
     }
 }

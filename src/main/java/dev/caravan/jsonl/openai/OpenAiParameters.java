@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** The generation parameters of an OpenAI request body, checked for type, with the rest kept as unmapped. */
 final class OpenAiParameters {
@@ -32,48 +33,46 @@ final class OpenAiParameters {
 
     /** A chat or embeddings body; {@code consumed} are the fields the caller already read. */
     Parameters read(JsonNode body, String... consumed) {
-        Set<String> skip = Set.of(consumed);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (skip.contains(field.getKey()) || field.getValue().isNull()) {
-                continue;
-            }
-            chatField(field.getKey(), field.getValue());
-        }
-        return parameters();
+        return readFields(body, Set.of(consumed), this::chatField);
     }
 
     /** A Responses API body: its own names for the same parameters. */
     Parameters readResponses(JsonNode body) {
+        return readFields(body, Set.of("model", "input", "instructions"), this::responsesField);
+    }
+
+    /** Every field the body sets (null means unset), except those already read, through one field reader. */
+    private Parameters readFields(JsonNode body, Set<String> consumed, BiConsumer<String, JsonNode> field) {
         for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            if (name.equals("model") || name.equals("input") || name.equals("instructions") || value.isNull()) {
-                continue;
-            }
-            switch (name) {
-                case "max_output_tokens":
-                    maxTokens = positiveInt(name, value);
-                    break;
-                case "temperature":
-                    temperature = number(name, value);
-                    break;
-                case "top_p":
-                    topP = number(name, value);
-                    break;
-                case "text":
-                    textFormat(value);
-                    break;
-                case "stream":
-                case "store":
-                    ignorableFlag(name, value, name.equals("store"));
-                    break;
-                default:
-                    unmapped.put(name, value);
+            Map.Entry<String, JsonNode> entry = fields.next();
+            if (!consumed.contains(entry.getKey()) && !entry.getValue().isNull()) {
+                field.accept(entry.getKey(), entry.getValue());
             }
         }
         return parameters();
+    }
+
+    private void responsesField(String name, JsonNode value) {
+        switch (name) {
+            case "max_output_tokens":
+                maxTokens = positiveInt(name, value);
+                break;
+            case "temperature":
+                temperature = number(name, value);
+                break;
+            case "top_p":
+                topP = number(name, value);
+                break;
+            case "text":
+                textFormat(value);
+                break;
+            case "stream":
+            case "store":
+                ignorableFlag(name, value, name.equals("store"));
+                break;
+            default:
+                unmapped.put(name, value);
+        }
     }
 
     private void chatField(String name, JsonNode value) {

@@ -1,5 +1,6 @@
 package dev.caravan.provider.openai;
 
+import dev.caravan.provider.RetrySettings;
 import dev.caravan.provider.BreakerSettings;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

@@ -1,5 +1,6 @@
 package dev.caravan.provider.openai;
 
+import dev.caravan.provider.RetrySettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.caravan.provider.openai;
 
+import dev.caravan.provider.RetrySettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.caravan.model.ErrorKind;

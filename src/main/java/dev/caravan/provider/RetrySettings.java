@@ -1,4 +1,4 @@
-package dev.caravan.provider.openai;
+package dev.caravan.provider;
 
 import java.time.Duration;
 import org.apache.camel.spi.PropertiesComponent;
