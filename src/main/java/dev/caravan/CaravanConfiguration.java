@@ -4,6 +4,9 @@ import dev.caravan.auth.ApiKeys;
 import dev.caravan.dispatch.Capabilities;
 import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.jsonl.BatchInputValidator;
+import dev.caravan.surface.bedrock.BedrockErrors;
+import dev.caravan.surface.bedrock.BedrockJobRequests;
+import dev.caravan.surface.bedrock.BedrockJobResponses;
 import dev.caravan.surface.openai.OpenAiErrors;
 import dev.caravan.surface.openai.OpenAiRequests;
 import dev.caravan.surface.openai.OpenAiResponses;
@@ -71,6 +74,21 @@ public class CaravanConfiguration implements CamelConfiguration {
     @BindToRegistry
     public S3Errors s3Errors() {
         return new S3Errors();
+    }
+
+    @BindToRegistry
+    public BedrockJobRequests bedrockJobRequests() {
+        return new BedrockJobRequests();
+    }
+
+    @BindToRegistry
+    public BedrockJobResponses bedrockJobResponses() {
+        return new BedrockJobResponses();
+    }
+
+    @BindToRegistry
+    public BedrockErrors bedrockErrors() {
+        return new BedrockErrors();
     }
 
     @BindToRegistry

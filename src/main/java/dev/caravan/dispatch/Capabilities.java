@@ -24,7 +24,9 @@ public class Capabilities {
         supported.put(Provider.OPENAI, Operation.FILES_AND_BATCHES);
         supported.put(Provider.ANTHROPIC, EnumSet.noneOf(Operation.class));
         supported.put(Provider.GEMINI, EnumSet.noneOf(Operation.class));
-        supported.put(Provider.BEDROCK, Operation.OBJECTS);
+        Set<Operation> bedrock = EnumSet.copyOf(Operation.OBJECTS);
+        bedrock.addAll(Operation.JOBS);
+        supported.put(Provider.BEDROCK, bedrock);
     }
 
     public void check(@Body Command command, @ExchangeProperty("caravanProvider") String providerName) {

@@ -24,13 +24,20 @@ public enum Operation {
     MULTIPART_COMPLETE("multipart-complete"),
     MULTIPART_ABORT("multipart-abort"),
     PARTS_LIST("parts-list"),
-    UPLOADS_LIST("uploads-list");
+    UPLOADS_LIST("uploads-list"),
+    JOBS_CREATE("jobs-create"),
+    JOBS_GET("jobs-get"),
+    JOBS_LIST("jobs-list"),
+    JOBS_STOP("jobs-stop");
 
     /** The OpenAI Files and Batch API operations. */
     public static final Set<Operation> FILES_AND_BATCHES = EnumSet.range(FILES_UPLOAD, BATCHES_CANCEL);
 
     /** The S3-compatible files operations. */
     public static final Set<Operation> OBJECTS = EnumSet.range(OBJECT_PUT, UPLOADS_LIST);
+
+    /** The Bedrock batch API's model invocation job operations. */
+    public static final Set<Operation> JOBS = EnumSet.range(JOBS_CREATE, JOBS_STOP);
 
     private final String routeSuffix;
 

@@ -7,7 +7,7 @@ import dev.caravan.model.Operation;
  * none); {@code subjectId} is the Caravan id the command is about, when it has one, so the provider can be read off it.
  */
 public sealed interface Command permits UploadFile, ListFiles, FileRef, CreateBatch, BatchRef, ListBatches,
-        ObjectCommand {
+        ObjectCommand, CreateJob, JobRef, ListJobs {
 
     Operation operation();
 

@@ -13,8 +13,7 @@ public class BedrockFileRoutes extends RouteBuilder {
     @Override
     public void configure() throws Exception {
         // settings are read here, after the sandbox (if any) has pointed them at its embedded store
-        store = new S3ObjectStore(S3StoreSettings.from(getContext().getPropertiesComponent()));
-        getContext().addService(store, true, true);
+        store = S3ObjectStore.shared(getContext());
         // Failures belong to the calling surface route, which renders them in its client's envelope.
         errorHandler(noErrorHandler());
 

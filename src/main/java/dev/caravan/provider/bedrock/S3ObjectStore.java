@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -88,6 +89,28 @@ public class S3ObjectStore extends ServiceSupport {
     private final S3Client s3Uploads;
     private final Set<String> bucketsSeen = ConcurrentHashMap.newKeySet();
     private final CircuitBreaker breaker;
+
+    private static final String SHARED = "caravanBedrockObjectStore";
+
+    /**
+     * The one store of a Camel context, which the bedrock provider's files and jobs share (one S3 client, one
+     * breaker). Made on first use, after the sandbox (if any) has pointed the settings at its embedded store.
+     */
+    public static S3ObjectStore shared(CamelContext context) {
+        synchronized (context) {
+            S3ObjectStore store = context.getRegistry().lookupByNameAndType(SHARED, S3ObjectStore.class);
+            if (store == null) {
+                store = new S3ObjectStore(S3StoreSettings.from(context.getPropertiesComponent()));
+                try {
+                    context.addService(store, true, true);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the bedrock S3 store did not start", e);
+                }
+                context.getRegistry().bind(SHARED, store);
+            }
+            return store;
+        }
+    }
 
     public S3ObjectStore(S3StoreSettings settings) {
         this.settings = settings;

@@ -1,5 +1,6 @@
 package dev.caravan.surface.openai;
 
+import dev.caravan.surface.RequestGuards;
 import dev.caravan.wire.OpenAiJson;
 import io.vertx.ext.web.Router;
 import org.apache.camel.CamelConfiguration;
@@ -28,12 +29,14 @@ public class OpenAiPathsConfiguration implements CamelConfiguration {
         // platform-http's engine runs its handlers after the body handler on every route: the multipart guard needs
         // to know when a body has arrived whole. Bound before any route starts, so the component picks this engine.
         VertxPlatformHttpEngine engine = new VertxPlatformHttpEngine();
-        engine.setHandlers(List.of(OpenAiRequestGuards::markBodyRead));
+        engine.setHandlers(List.of(RequestGuards::markBodyRead));
         context.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, PlatformHttpEngine.class, engine);
         PropertiesComponent properties = context.getPropertiesComponent();
-        OpenAiRequestGuards guards = new OpenAiRequestGuards(
+        RequestGuards guards = new RequestGuards(
                 Long.parseLong(properties.resolveProperty("caravan.openai.max-json-bytes").orElse("33554432").trim()),
-                Long.parseLong(properties.resolveProperty("caravan.openai.body-idle-timeout").orElse("60000").trim()));
+                Long.parseLong(properties.resolveProperty("caravan.openai.body-idle-timeout").orElse("60000").trim()),
+                (response, status, message) -> response.putHeader("Content-Type", "application/json")
+                        .end(OpenAiJson.error(message, "invalid_request_error", null, null).toString()));
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -48,7 +51,7 @@ public class OpenAiPathsConfiguration implements CamelConfiguration {
         });
     }
 
-    private static void install(Router router, OpenAiRequestGuards guards) {
+    private static void install(Router router, RequestGuards guards) {
         router.routeWithRegex("^/openai/v1(/.*)?$").order(BEFORE_EVERY_ROUTE).handler(ctx -> {
             String uri = ctx.request().uri();
             ctx.reroute(ctx.request().method(), "/openai" + uri.substring("/openai/v1".length()));

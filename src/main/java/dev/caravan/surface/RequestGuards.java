@@ -1,22 +1,29 @@
-package dev.caravan.surface.openai;
+package dev.caravan.surface;
 
-import dev.caravan.wire.OpenAiJson;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Limits the OpenAI surface enforces before platform-http's body handler sees a request. That handler buffers a JSON
+ * Limits a JSON surface enforces before platform-http's body handler sees a request. That handler buffers a JSON
  * body whole in the heap (up to the server-wide limit, sized for multipart uploads that go to disk), waits forever
  * for a body that stops arriving or a multipart body whose closing boundary never comes, and fails with a bare 500 on
- * a query it cannot decode or a multipart GET. Each of these is answered here in OpenAI's envelope instead.
+ * a query it cannot decode or a multipart GET. Each of these is answered here, in the surface's own error envelope.
  */
-final class OpenAiRequestGuards {
+public final class RequestGuards {
+
+    /** Writes a refusal in a surface's error envelope and ends the response. */
+    @FunctionalInterface
+    public interface Refusal {
+        Future<Void> answer(HttpServerResponse response, int status, String message);
+    }
 
     private static final String BODY_READ = "caravan.body-read";
     private static final long CHECK_MILLIS = 250;
@@ -24,14 +31,16 @@ final class OpenAiRequestGuards {
 
     private final long maxJsonBytes;
     private final long idleNanos;
+    private final Refusal refusal;
 
-    OpenAiRequestGuards(long maxJsonBytes, long bodyIdleMillis) {
+    public RequestGuards(long maxJsonBytes, long bodyIdleMillis, Refusal refusal) {
         this.maxJsonBytes = maxJsonBytes;
         this.idleNanos = TimeUnit.MILLISECONDS.toNanos(bodyIdleMillis);
+        this.refusal = refusal;
     }
 
     /** What can be judged from the request line and headers: the query, a body on a read, a JSON body's size. */
-    void checkRequest(RoutingContext ctx) {
+    public void checkRequest(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String query = request.query();
         if (query != null) {
@@ -76,7 +85,7 @@ final class OpenAiRequestGuards {
      * While a POST body arrives: a body that stops arriving for the idle timeout gets a 408; a multipart body that
      * has ended inside a part (no closing boundary) gets a 400 within a couple of seconds. Neither is left hanging.
      */
-    void watchBody(RoutingContext ctx) {
+    public void watchBody(RoutingContext ctx) {
         if (ctx.request().method() != HttpMethod.POST) {
             ctx.next();
             return;
@@ -117,7 +126,7 @@ final class OpenAiRequestGuards {
      * A failure raised by the HTTP layer itself before any route ran (vertx-web's body handler on a malformed
      * multipart body): the request could not be read, which is the caller's 400, not a bare 500.
      */
-    void answerUnreadableRequest(RoutingContext ctx) {
+    public void answerUnreadableRequest(RoutingContext ctx) {
         if (ctx.response().headWritten() || ctx.response().ended()) {
             ctx.next();
             return;
@@ -131,7 +140,7 @@ final class OpenAiRequestGuards {
      * Runs after platform-http's body handler on every route (an engine handler): the body has arrived whole. Vert.x's
      * own {@code body().available()} turns true when the body handler starts, so it cannot tell.
      */
-    static void markBodyRead(RoutingContext ctx) {
+    public static void markBodyRead(RoutingContext ctx) {
         ctx.put(BODY_READ, Boolean.TRUE);
         ctx.next();
     }
@@ -142,10 +151,8 @@ final class OpenAiRequestGuards {
     }
 
     /** The body is left unread, so the connection cannot carry another request: it is closed after the answer. */
-    private static void reject(RoutingContext ctx, int status, String message) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Connection", "close")
-                .end(OpenAiJson.error(message, "invalid_request_error", null, null).toString())
+    private void reject(RoutingContext ctx, int status, String message) {
+        refusal.answer(ctx.response().setStatusCode(status).putHeader("Connection", "close"), status, message)
                 .onComplete(done -> ctx.request().connection().close());
     }
 }

@@ -1,0 +1,290 @@
+package dev.caravan.surface.bedrock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.caravan.CaravanApplication;
+import dev.caravan.CaravanBedrock;
+import dev.caravan.CaravanClients;
+import dev.caravan.CaravanS3;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.CreateModelInvocationJobRequest;
+import software.amazon.awssdk.services.bedrock.model.GetModelInvocationJobResponse;
+import software.amazon.awssdk.services.bedrock.model.ModelInvocationJobStatus;
+import software.amazon.awssdk.services.bedrock.model.ModelInvocationJobSummary;
+import software.amazon.awssdk.services.bedrock.model.ValidationException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The Bedrock batch API through Caravan on the sandbox, the way the documents use it (seed 002's Bedrock end-to-end
+ * workflow, written with the Java SDK), and what Caravan itself checks before a job reaches Bedrock: the role, the
+ * input object, its lines, its record count.
+ */
+@CamelMainTest(mainClass = CaravanApplication.class,
+        propertyPlaceholderLocations = "file:application.properties",
+        properties = {"camel.server.port=0", "camel.server.host=127.0.0.1", "caravan.sandbox.enabled=true",
+                "caravan.sandbox.bedrock.phase-duration=300ms"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BedrockJobsSurfaceTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BUCKET = "your-s3-bucket";
+    static final String CLAUDE = "anthropic.claude-3-sonnet-20240229-v1:0";
+    private static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() / 1000);
+
+    @BeanInject
+    CamelContext context;
+
+    BedrockClient bedrock;
+    S3Client s3;
+
+    @BeforeAll
+    void clients() {
+        bedrock = CaravanBedrock.client(context);
+        s3 = CaravanS3.clientBuilder(context).build();
+    }
+
+    @AfterAll
+    void close() {
+        bedrock.close();
+        s3.close();
+    }
+
+    /** The document's create_batch_jsonl: Converse-shaped records, as the Bedrock example uploads them. */
+    static String documentLines(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "{\"recordId\": \"request-" + i + "\", \"modelInput\": "
+                + "{\"messages\": [{\"role\": \"user\", \"content\": [{\"text\": \"What is " + i + " + " + i
+                + "? Answer briefly.\"}]}], \"inferenceConfig\": {\"maxTokens\": 100}}}")
+                .collect(Collectors.joining("\n"));
+    }
+
+    String upload(String content) {
+        String key = "bifrost-batch-input/batch_" + UNIQUE.incrementAndGet() + ".jsonl";
+        s3.putObject(put -> put.bucket(BUCKET).key(key).contentType("application/jsonl"),
+                RequestBody.fromString(content));
+        return key;
+    }
+
+    CreateModelInvocationJobRequest.Builder documentJob(String inputKey) {
+        return CreateModelInvocationJobRequest.builder()
+                .jobName("bifrost-e2e-" + UNIQUE.incrementAndGet())
+                .modelId(CLAUDE)
+                .inputDataConfig(input -> input.s3InputDataConfig(s3Input -> s3Input
+                        .s3Uri("s3://" + BUCKET + "/" + inputKey).s3InputFormat("JSONL")))
+                .outputDataConfig(output -> output.s3OutputDataConfig(s3Output -> s3Output
+                        .s3Uri("s3://" + BUCKET + "/bifrost-batch-output/")))
+                .tags(tag -> tag.key("endpoint").value("/v1/chat/completions"),
+                        tag -> tag.key("file_id").value("etag"));
+    }
+
+    GetModelInvocationJobResponse awaitEnd(String jobArn) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            GetModelInvocationJobResponse job = bedrock.getModelInvocationJob(get -> get.jobIdentifier(jobArn));
+            if (Set.of("Completed", "Failed", "Stopped", "PartiallyCompleted", "Expired")
+                    .contains(job.statusAsString()) || Instant.now().isAfter(deadline)) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void theDocumentedBedrockWorkflowRunsAsWrittenWithoutARoleArn() throws Exception {
+        String key = upload(documentLines(3));
+
+        String jobArn = bedrock.createModelInvocationJob(documentJob(key).build()).jobArn();
+        GetModelInvocationJobResponse job = awaitEnd(jobArn);
+
+        assertThat(job.status()).isEqualTo(ModelInvocationJobStatus.COMPLETED);
+        assertThat(job.totalRecordCount()).isEqualTo(3);
+        assertThat(job.processedRecordCount()).isEqualTo(3);
+        assertThat(job.successRecordCount()).isEqualTo(3);
+        assertThat(job.errorRecordCount()).isZero();
+        // the server-side role stood in for the one the document does not send
+        assertThat(job.roleArn()).startsWith("arn:aws:iam::").contains(":role/");
+        // the records are Converse requests, so the job runs as one (an InvokeModel Claude body they are not)
+        assertThat(job.modelInvocationTypeAsString()).isEqualTo("Converse");
+
+        List<String> listed = bedrock.listModelInvocationJobs(list -> list.maxResults(20))
+                .invocationJobSummaries().stream().map(ModelInvocationJobSummary::jobArn).toList();
+        assertThat(listed).contains(jobArn);
+
+        String jobId = jobArn.substring(jobArn.lastIndexOf('/') + 1);
+        String outputPrefix = "bifrost-batch-output/" + jobId + "/";
+        List<String> outputs = s3.listObjectsV2(list -> list.bucket(BUCKET).prefix(outputPrefix)).contents().stream()
+                .map(S3Object::key).toList();
+        String inputName = key.substring(key.lastIndexOf('/') + 1);
+        assertThat(outputs).containsExactlyInAnyOrder(outputPrefix + inputName + ".out",
+                outputPrefix + "manifest.json.out");
+
+        List<JsonNode> records = lines(s3.getObjectAsBytes(get -> get.bucket(BUCKET)
+                .key(outputPrefix + inputName + ".out")).asUtf8String());
+        assertThat(records).extracting(record -> record.get("recordId").asText())
+                .containsExactlyInAnyOrder("request-1", "request-2", "request-3");
+        for (JsonNode record : records) {
+            String number = record.get("recordId").asText().substring("request-".length());
+            assertThat(record.at("/modelOutput/output/message/content/0/text").asText())
+                    .contains("What is " + number + " + " + number);
+        }
+        JsonNode manifest = JSON.readTree(s3.getObjectAsBytes(get -> get.bucket(BUCKET)
+                .key(outputPrefix + "manifest.json.out")).asUtf8String());
+        assertThat(manifest.get("successRecordCount").asLong()).isEqualTo(3);
+        assertThat(manifest.get("inputTokenCount").asLong()).isPositive();
+    }
+
+    @Test
+    void aMissingInputObjectIsRefusedBeforeAnyJobExists() {
+        String jobName = "missing-input-" + UNIQUE.incrementAndGet();
+        ValidationException refused = assertThrows(ValidationException.class, () -> bedrock.createModelInvocationJob(
+                documentJob("bifrost-batch-input/never-uploaded.jsonl").jobName(jobName).build()));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.awsErrorDetails().errorMessage())
+                .contains("s3://" + BUCKET + "/bifrost-batch-input/never-uploaded.jsonl").contains("does not exist");
+        assertThat(jobsNamed(jobName)).isEmpty();
+    }
+
+    @Test
+    void invalidJsonlIsRefusedWithItsLineNumber() {
+        String lines = documentLines(2) + "\n\n{\"recordId\": \"request-3\", \"modelInput\": {\"messages\": [}\n";
+        String key = upload(lines);
+        String jobName = "bad-jsonl-" + UNIQUE.incrementAndGet();
+
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> bedrock.createModelInvocationJob(documentJob(key).jobName(jobName).build()));
+
+        assertThat(refused.awsErrorDetails().errorMessage()).contains(key).contains("line 4");
+        assertThat(jobsNamed(jobName)).isEmpty();
+    }
+
+    @Test
+    void aRecordThatIsNoBodyForTheModelIsRefusedWithItsLineNumber() {
+        // line 2 is neither a Claude Messages body nor a Converse request
+        String lines = documentLines(1) + "\n{\"recordId\": \"request-2\", \"modelInput\": {\"prompt\": \"hi\"}}";
+        String key = upload(lines);
+
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> bedrock.createModelInvocationJob(documentJob(key).build()));
+
+        assertThat(refused.awsErrorDetails().errorMessage()).contains("line 2");
+    }
+
+    @Test
+    void converseRecordsAreRefusedWhenTheCallerAskedForInvokeModel() {
+        String key = upload(documentLines(2));
+
+        ValidationException refused = assertThrows(ValidationException.class, () -> bedrock.createModelInvocationJob(
+                documentJob(key).modelInvocationType("InvokeModel").build()));
+
+        assertThat(refused.awsErrorDetails().errorMessage()).contains("line 1").contains("Converse");
+    }
+
+    @Test
+    void anInvalidJobNameIsAValidationExceptionNamingTheConstraint() {
+        String key = upload(documentLines(1));
+
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> bedrock.createModelInvocationJob(documentJob(key).jobName("bad name!").build()));
+
+        assertThat(refused.awsErrorDetails().errorMessage()).contains("'jobName'")
+                .contains("regular expression pattern");
+    }
+
+    @Test
+    void aMalformedJobArnIsAValidationException() {
+        ValidationException refused = assertThrows(ValidationException.class, () -> bedrock.getModelInvocationJob(
+                get -> get.jobIdentifier("arn:aws:bedrock:us-west-2:123456789:model-invocation-job/abc123")));
+
+        assertThat(refused.awsErrorDetails().errorMessage()).contains("jobIdentifier");
+    }
+
+    @Test
+    void anUnknownProviderIsAValidationExceptionNamingTheValidOnes() {
+        try (BedrockClient other = CaravanBedrock.clientBuilder(context).overrideConfiguration(override -> override
+                .putHeader("x-model-provider", "acme")
+                .retryStrategy(retry -> retry.maxAttempts(1))).build()) {
+            ValidationException refused = assertThrows(ValidationException.class,
+                    () -> other.listModelInvocationJobs(list -> list.maxResults(1)));
+
+            assertThat(refused.awsErrorDetails().errorMessage()).contains("acme").contains("bedrock");
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsASerializationException() throws Exception {
+        HttpResponse<String> answer = post("/bedrock/model-invocation-job", "{\"jobName\": ");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("x-amzn-ErrorType")).hasValue("SerializationException");
+        assertThat(JSON.readTree(answer.body()).get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        HttpResponse<String> answer = post("/bedrock/model-invocation-job", "{\"jobName\": \""
+                + "x".repeat(2 * 1024 * 1024) + "\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("x-amzn-ErrorType")).hasValue("ValidationException");
+    }
+
+    @Test
+    void anUnknownOperationIsAnsweredInRestJson() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(CaravanClients.baseUrl(context) + "/bedrock/custom-model-deployments")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
+        assertThat(JSON.readTree(answer.body()).get("message").asText()).contains("custom-model-deployments");
+    }
+
+    private List<String> jobsNamed(String name) {
+        return bedrock.listModelInvocationJobs(list -> list.nameContains(name)).invocationJobSummaries().stream()
+                .map(ModelInvocationJobSummary::jobName).toList();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(CaravanClients.baseUrl(context) + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static List<JsonNode> lines(String content) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : content.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+}
