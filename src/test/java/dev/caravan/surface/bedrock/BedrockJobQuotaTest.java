@@ -1,6 +1,6 @@
 package dev.caravan.surface.bedrock;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.caravan.CaravanApplication;
@@ -44,10 +44,10 @@ class BedrockJobQuotaTest {
                             .outputDataConfig(output -> output.s3OutputDataConfig(s3Output -> s3Output
                                     .s3Uri("s3://" + BedrockJobsSurfaceTest.BUCKET + "/quota-output/")))));
 
-            assertThat(refused.awsErrorDetails().errorMessage()).contains("3 records").contains("100")
-                    .contains("Minimum number of records per batch inference job");
-            assertThat(bedrock.listModelInvocationJobs(list -> list.nameContains("too-small"))
-                    .invocationJobSummaries()).isEmpty();
+            BedrockJobsSurfaceTest.assertContains(refused.awsErrorDetails().errorMessage(), "3 records", "100",
+                    "Minimum number of records per batch inference job");
+            assertEquals(0, bedrock.listModelInvocationJobs(list -> list.nameContains("too-small"))
+                    .invocationJobSummaries().size());
         }
     }
 }

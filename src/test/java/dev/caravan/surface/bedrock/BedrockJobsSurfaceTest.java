@@ -1,7 +1,8 @@
 package dev.caravan.surface.bedrock;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -63,16 +64,21 @@ class BedrockJobsSurfaceTest {
     BedrockClient bedrock;
     S3Client s3;
 
-    @BeforeAll
+    // camel-test-main injects the context per test, after @BeforeAll has run
+    @BeforeEach
     void clients() {
-        bedrock = CaravanBedrock.client(context);
-        s3 = CaravanS3.clientBuilder(context).build();
+        if (bedrock == null) {
+            bedrock = CaravanBedrock.client(context);
+            s3 = CaravanS3.clientBuilder(context).build();
+        }
     }
 
     @AfterAll
     void close() {
-        bedrock.close();
-        s3.close();
+        if (bedrock != null) {
+            bedrock.close();
+            s3.close();
+        }
     }
 
     /** The document's create_batch_jsonl: Converse-shaped records, as the Bedrock example uploads them. */
@@ -121,41 +127,41 @@ class BedrockJobsSurfaceTest {
         String jobArn = bedrock.createModelInvocationJob(documentJob(key).build()).jobArn();
         GetModelInvocationJobResponse job = awaitEnd(jobArn);
 
-        assertThat(job.status()).isEqualTo(ModelInvocationJobStatus.COMPLETED);
-        assertThat(job.totalRecordCount()).isEqualTo(3);
-        assertThat(job.processedRecordCount()).isEqualTo(3);
-        assertThat(job.successRecordCount()).isEqualTo(3);
-        assertThat(job.errorRecordCount()).isZero();
+        assertEquals(ModelInvocationJobStatus.COMPLETED, job.status(), job.message());
+        assertEquals(3L, job.totalRecordCount());
+        assertEquals(3L, job.processedRecordCount());
+        assertEquals(3L, job.successRecordCount());
+        assertEquals(0L, job.errorRecordCount());
         // the server-side role stood in for the one the document does not send
-        assertThat(job.roleArn()).startsWith("arn:aws:iam::").contains(":role/");
+        assertTrue(job.roleArn().startsWith("arn:aws:iam::") && job.roleArn().contains(":role/"), job.roleArn());
         // the records are Converse requests, so the job runs as one (an InvokeModel Claude body they are not)
-        assertThat(job.modelInvocationTypeAsString()).isEqualTo("Converse");
+        assertEquals("Converse", job.modelInvocationTypeAsString());
 
         List<String> listed = bedrock.listModelInvocationJobs(list -> list.maxResults(20))
                 .invocationJobSummaries().stream().map(ModelInvocationJobSummary::jobArn).toList();
-        assertThat(listed).contains(jobArn);
+        assertTrue(listed.contains(jobArn), listed.toString());
 
         String jobId = jobArn.substring(jobArn.lastIndexOf('/') + 1);
         String outputPrefix = "bifrost-batch-output/" + jobId + "/";
         List<String> outputs = s3.listObjectsV2(list -> list.bucket(BUCKET).prefix(outputPrefix)).contents().stream()
                 .map(S3Object::key).toList();
         String inputName = key.substring(key.lastIndexOf('/') + 1);
-        assertThat(outputs).containsExactlyInAnyOrder(outputPrefix + inputName + ".out",
-                outputPrefix + "manifest.json.out");
+        assertEquals(Set.of(outputPrefix + inputName + ".out", outputPrefix + "manifest.json.out"),
+                Set.copyOf(outputs));
 
         List<JsonNode> records = lines(s3.getObjectAsBytes(get -> get.bucket(BUCKET)
                 .key(outputPrefix + inputName + ".out")).asUtf8String());
-        assertThat(records).extracting(record -> record.get("recordId").asText())
-                .containsExactlyInAnyOrder("request-1", "request-2", "request-3");
+        assertEquals(Set.of("request-1", "request-2", "request-3"),
+                records.stream().map(record -> record.get("recordId").asText()).collect(Collectors.toSet()));
         for (JsonNode record : records) {
             String number = record.get("recordId").asText().substring("request-".length());
-            assertThat(record.at("/modelOutput/output/message/content/0/text").asText())
-                    .contains("What is " + number + " + " + number);
+            assertContains(record.at("/modelOutput/output/message/content/0/text").asText(),
+                    "What is " + number + " + " + number);
         }
         JsonNode manifest = JSON.readTree(s3.getObjectAsBytes(get -> get.bucket(BUCKET)
                 .key(outputPrefix + "manifest.json.out")).asUtf8String());
-        assertThat(manifest.get("successRecordCount").asLong()).isEqualTo(3);
-        assertThat(manifest.get("inputTokenCount").asLong()).isPositive();
+        assertEquals(3, manifest.get("successRecordCount").asLong());
+        assertTrue(manifest.get("inputTokenCount").asLong() > 0, manifest.toString());
     }
 
     @Test
@@ -164,10 +170,10 @@ class BedrockJobsSurfaceTest {
         ValidationException refused = assertThrows(ValidationException.class, () -> bedrock.createModelInvocationJob(
                 documentJob("bifrost-batch-input/never-uploaded.jsonl").jobName(jobName).build()));
 
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.awsErrorDetails().errorMessage())
-                .contains("s3://" + BUCKET + "/bifrost-batch-input/never-uploaded.jsonl").contains("does not exist");
-        assertThat(jobsNamed(jobName)).isEmpty();
+        assertEquals(400, refused.statusCode());
+        assertContains(refused.awsErrorDetails().errorMessage(),
+                "s3://" + BUCKET + "/bifrost-batch-input/never-uploaded.jsonl", "does not exist");
+        assertEquals(List.of(), jobsNamed(jobName));
     }
 
     @Test
@@ -179,8 +185,8 @@ class BedrockJobsSurfaceTest {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> bedrock.createModelInvocationJob(documentJob(key).jobName(jobName).build()));
 
-        assertThat(refused.awsErrorDetails().errorMessage()).contains(key).contains("line 4");
-        assertThat(jobsNamed(jobName)).isEmpty();
+        assertContains(refused.awsErrorDetails().errorMessage(), key, "line 4");
+        assertEquals(List.of(), jobsNamed(jobName));
     }
 
     @Test
@@ -192,7 +198,7 @@ class BedrockJobsSurfaceTest {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> bedrock.createModelInvocationJob(documentJob(key).build()));
 
-        assertThat(refused.awsErrorDetails().errorMessage()).contains("line 2");
+        assertContains(refused.awsErrorDetails().errorMessage(), "line 2");
     }
 
     @Test
@@ -202,7 +208,7 @@ class BedrockJobsSurfaceTest {
         ValidationException refused = assertThrows(ValidationException.class, () -> bedrock.createModelInvocationJob(
                 documentJob(key).modelInvocationType("InvokeModel").build()));
 
-        assertThat(refused.awsErrorDetails().errorMessage()).contains("line 1").contains("Converse");
+        assertContains(refused.awsErrorDetails().errorMessage(), "line 1", "Converse");
     }
 
     @Test
@@ -212,8 +218,7 @@ class BedrockJobsSurfaceTest {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> bedrock.createModelInvocationJob(documentJob(key).jobName("bad name!").build()));
 
-        assertThat(refused.awsErrorDetails().errorMessage()).contains("'jobName'")
-                .contains("regular expression pattern");
+        assertContains(refused.awsErrorDetails().errorMessage(), "'jobName'", "regular expression pattern");
     }
 
     @Test
@@ -221,7 +226,7 @@ class BedrockJobsSurfaceTest {
         ValidationException refused = assertThrows(ValidationException.class, () -> bedrock.getModelInvocationJob(
                 get -> get.jobIdentifier("arn:aws:bedrock:us-west-2:123456789:model-invocation-job/abc123")));
 
-        assertThat(refused.awsErrorDetails().errorMessage()).contains("jobIdentifier");
+        assertContains(refused.awsErrorDetails().errorMessage(), "jobIdentifier");
     }
 
     @Test
@@ -232,7 +237,7 @@ class BedrockJobsSurfaceTest {
             ValidationException refused = assertThrows(ValidationException.class,
                     () -> other.listModelInvocationJobs(list -> list.maxResults(1)));
 
-            assertThat(refused.awsErrorDetails().errorMessage()).contains("acme").contains("bedrock");
+            assertContains(refused.awsErrorDetails().errorMessage(), "acme", "bedrock");
         }
     }
 
@@ -240,9 +245,9 @@ class BedrockJobsSurfaceTest {
     void aBodyThatIsNotJsonIsASerializationException() throws Exception {
         HttpResponse<String> answer = post("/bedrock/model-invocation-job", "{\"jobName\": ");
 
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.headers().firstValue("x-amzn-ErrorType")).hasValue("SerializationException");
-        assertThat(JSON.readTree(answer.body()).get("message").asText()).isNotBlank();
+        assertEquals(400, answer.statusCode());
+        assertEquals("SerializationException", answer.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertTrue(!JSON.readTree(answer.body()).get("message").asText().isBlank(), answer.body());
     }
 
     @Test
@@ -250,8 +255,8 @@ class BedrockJobsSurfaceTest {
         HttpResponse<String> answer = post("/bedrock/model-invocation-job", "{\"jobName\": \""
                 + "x".repeat(2 * 1024 * 1024) + "\"}");
 
-        assertThat(answer.statusCode()).isEqualTo(413);
-        assertThat(answer.headers().firstValue("x-amzn-ErrorType")).hasValue("ValidationException");
+        assertEquals(413, answer.statusCode());
+        assertEquals("ValidationException", answer.headers().firstValue("x-amzn-ErrorType").orElse(null));
     }
 
     @Test
@@ -260,9 +265,9 @@ class BedrockJobsSurfaceTest {
                 URI.create(CaravanClients.baseUrl(context) + "/bedrock/custom-model-deployments")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(answer.statusCode()).isEqualTo(404);
-        assertThat(answer.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
-        assertThat(JSON.readTree(answer.body()).get("message").asText()).contains("custom-model-deployments");
+        assertEquals(404, answer.statusCode());
+        assertEquals("UnknownOperationException", answer.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertContains(JSON.readTree(answer.body()).get("message").asText(), "custom-model-deployments");
     }
 
     private List<String> jobsNamed(String name) {
@@ -276,6 +281,12 @@ class BedrockJobsSurfaceTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void assertContains(String text, String... parts) {
+        for (String part : parts) {
+            assertTrue(text != null && text.contains(part), "expected \"" + part + "\" in: " + text);
+        }
     }
 
     static List<JsonNode> lines(String content) throws IOException {
