@@ -83,6 +83,39 @@ public final class CanonicalRequest {
     }
 
     /**
+     * The canonical URI of every service but S3 (provider-apis.md §7.7; botocore's {@code _normalize_url_path}, the
+     * Java SDK's normalizePath and doubleUrlEncode): the path as sent, its {@code .} and {@code ..} segments
+     * resolved, then URI-encoded once more, slashes kept. An escape such as {@code %2F} is therefore signed as
+     * {@code %252F}: the client encoded the segment once to send it and the signer encodes it again.
+     */
+    public static String normalizedDoubleEncodedUri(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) {
+            return "/";
+        }
+        String[] segments = rawPath.split("/", -1);
+        List<String> kept = new ArrayList<>(segments.length);
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            if (segment.equals(".") || segment.equals("..")) {
+                if (segment.equals("..") && !kept.isEmpty()) {
+                    kept.remove(kept.size() - 1);
+                }
+                if (last) {
+                    kept.add(""); // "/a/b/.." is "/a/", as URI.normalize and posixpath.normpath-then-slash keep it
+                }
+                continue;
+            }
+            kept.add(segment);
+        }
+        StringBuilder uri = new StringBuilder(rawPath.length() + 16);
+        for (String segment : kept) {
+            uri.append('/').append(encode(segment));
+        }
+        return uri.length() == 0 ? "/" : uri.toString();
+    }
+
+    /**
      * The query string with every name and value decoded and encoded again the SigV4 way (unreserved characters
      * literal, everything else {@code %XX} upper-case, so a space is {@code %20} and {@code +} is {@code %2B}), sorted
      * by name, then value; a parameter without {@code =} has an empty value.

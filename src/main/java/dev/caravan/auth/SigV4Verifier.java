@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Objects;
 public final class SigV4Verifier {
 
     public static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    /** How far off the request time may be for services other than S3 ({@link #verify(SignedRequest, String)}). */
+    public static final Duration SERVICE_MAX_SKEW = Duration.ofMinutes(5);
     static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you "
             + "provided. Check your key and signing method.";
 
@@ -39,8 +42,56 @@ public final class SigV4Verifier {
      * @throws SigV4Exception when the request is not signed by one of the keys, with S3's code for why
      */
     public VerifiedRequest verify(SignedRequest request) {
-        List<String> authorization = request.headers("authorization");
         boolean presigned = SigV4Authorization.isPresigned(request.rawQuery());
+        SigV4Authorization claim = claim(request, presigned);
+        String secret = secretFor(claim);
+        checkTime(claim, MAX_SKEW);
+        PayloadMode mode = payloadMode(request, presigned);
+        if (!presigned) {
+            requireAmzHeadersSigned(request, claim);
+        }
+        String payload = presigned && request.header("x-amz-content-sha256") == null
+                ? "UNSIGNED-PAYLOAD" : request.header("x-amz-content-sha256");
+        return checkSignature(request, claim, secret, CanonicalRequest.canonicalUri(request.rawPath()), payload, mode);
+    }
+
+    /**
+     * Verifies a request to a service that signs the hex SHA-256 of the body it sends, without requiring the
+     * {@code x-amz-content-sha256} header (the Bedrock control plane and the other rest-json services: boto3 and the
+     * Java SDK send no such header there, provider-apis.md §7.7). The caller has read the body and passes its hash;
+     * when the header is present anyway it must equal that hash, so a body changed on the way never passes.
+     *
+     * <p>What differs from {@link #verify(SignedRequest)}, as AWS's services other than S3 do it: the canonical URI is
+     * the path normalized and URI-encoded a second time ({@code %2F} inside an ARN is signed as {@code %252F}); the
+     * request time may be off by {@link #SERVICE_MAX_SKEW} (5 minutes, the "Signature expired … - 5 min." window)
+     * rather than S3's 15; unsigned {@code x-amz-*} headers are tolerated like any other unsigned header. For the
+     * service {@code s3} the path is taken as sent, as S3 signs it.
+     *
+     * @param payloadSha256Hex the hex SHA-256 of the body as received ({@link Sha256#EMPTY_HEX} for none)
+     * @throws SigV4Exception when the request is not signed by one of the keys, with the failure's kind
+     */
+    public VerifiedRequest verify(SignedRequest request, String payloadSha256Hex) {
+        if (Sha256.parseHex(payloadSha256Hex) == null) {
+            throw new IllegalArgumentException("payloadSha256Hex must be 64 hexadecimal digits");
+        }
+        String payload = payloadSha256Hex.toLowerCase(Locale.ROOT);
+        boolean presigned = SigV4Authorization.isPresigned(request.rawQuery());
+        SigV4Authorization claim = claim(request, presigned);
+        String secret = secretFor(claim);
+        checkTime(claim, SERVICE_MAX_SKEW);
+        String declared = request.header("x-amz-content-sha256");
+        if (declared != null && !declared.equalsIgnoreCase(payload)) {
+            throw new SigV4Exception(SigV4Failure.SIGNATURE_DOES_NOT_MATCH,
+                    "The provided x-amz-content-sha256 header does not match what was computed.");
+        }
+        String uri = service.equals("s3") ? CanonicalRequest.canonicalUri(request.rawPath())
+                : CanonicalRequest.normalizedDoubleEncodedUri(request.rawPath());
+        return checkSignature(request, claim, secret, uri, payload, PayloadMode.SIGNED_HASH);
+    }
+
+    /** Which authentication the request carries, parsed, and for this verifier's service. */
+    private SigV4Authorization claim(SignedRequest request, boolean presigned) {
+        List<String> authorization = request.headers("authorization");
         if (authorization.isEmpty() && !presigned) {
             throw new SigV4Exception(SigV4Failure.ACCESS_DENIED, "Access Denied");
         }
@@ -60,20 +111,20 @@ public final class SigV4Verifier {
                     : SigV4Failure.AUTHORIZATION_HEADER_MALFORMED, "The authorization is malformed; incorrect service. "
                     + "This endpoint belongs to \"" + service + "\".");
         }
-        String secret = keys.secretOf(claim.keyId()).orElseThrow(() -> new SigV4Exception(
+        return claim;
+    }
+
+    private String secretFor(SigV4Authorization claim) {
+        return keys.secretOf(claim.keyId()).orElseThrow(() -> new SigV4Exception(
                 SigV4Failure.INVALID_ACCESS_KEY_ID,
                 "The AWS Access Key Id you provided does not exist in our records."));
-        checkTime(claim);
-        PayloadMode mode = payloadMode(request, presigned);
-        if (!presigned) {
-            requireAmzHeadersSigned(request, claim);
-        }
-        String payload = presigned && request.header("x-amz-content-sha256") == null
-                ? "UNSIGNED-PAYLOAD" : request.header("x-amz-content-sha256");
-        CanonicalRequest canonical = CanonicalRequest.of(request.method(),
-                CanonicalRequest.canonicalUri(request.rawPath()),
+    }
+
+    private static VerifiedRequest checkSignature(SignedRequest request, SigV4Authorization claim, String secret,
+            String canonicalUri, String payload, PayloadMode mode) {
+        CanonicalRequest canonical = CanonicalRequest.of(request.method(), canonicalUri,
                 CanonicalRequest.canonicalQuery(request.rawQuery(),
-                        presigned ? SigV4Authorization.SIGNATURE_PARAMETER : null),
+                        claim.presigned() ? SigV4Authorization.SIGNATURE_PARAMETER : null),
                 claim.signedHeaders(), request::headers, payload);
         SigningKey key = SigningKey.derive(secret, claim.scope());
         String expected = key.sign(canonical.stringToSign(claim.amzDate(), claim.scope()));
@@ -85,7 +136,7 @@ public final class SigV4Verifier {
         return new VerifiedRequest(claim.keyId(), mode, key, claim.amzDate(), claim.signature());
     }
 
-    private void checkTime(SigV4Authorization claim) {
+    private void checkTime(SigV4Authorization claim, Duration maxSkew) {
         Instant now = clock.instant();
         if (claim.presigned()) {
             if (now.isAfter(claim.time().plusSeconds(claim.expiresSeconds()))) {
@@ -96,7 +147,7 @@ public final class SigV4Verifier {
             }
             return;
         }
-        if (Duration.between(claim.time(), now).abs().compareTo(MAX_SKEW) > 0) {
+        if (Duration.between(claim.time(), now).abs().compareTo(maxSkew) > 0) {
             throw new SigV4Exception(SigV4Failure.REQUEST_TIME_TOO_SKEWED,
                     "The difference between the request time and the current time is too large.");
         }

@@ -1,5 +1,8 @@
 package dev.caravan.sandbox;
 
+import dev.caravan.sandbox.bedrock.BedrockEmulator;
+import dev.caravan.sandbox.bedrock.BedrockEmulatorSettings;
+import dev.caravan.sandbox.bedrock.BedrockQuotas;
 import dev.caravan.sandbox.openai.OpenAiEmulator;
 import dev.caravan.sandbox.openai.OpenAiEmulatorSettings;
 import dev.caravan.sandbox.s3.EmbeddedS3Store;
@@ -27,6 +30,7 @@ public final class Sandbox extends ServiceSupport {
     private final String openAiKey = "sk-sandbox-" + HexFormat.of().formatHex(randomBytes(12));
     private OpenAiEmulator openAi;
     private EmbeddedS3Store s3;
+    private BedrockEmulator bedrock;
 
     public Sandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -43,10 +47,20 @@ public final class Sandbox extends ServiceSupport {
         openAi = new OpenAiEmulator(new OpenAiEmulatorSettings(openAiDir, openAiKey, settings.openAiPhase(),
                 settings.openAiCompletionWindow())).start(settings.host(), 0);
         s3 = EmbeddedS3Store.start(Files.createDirectories(dataDir.resolve("s3")), settings.host());
+        // after the store: Bedrock jobs read their inputs from it and write their results to it, as real Bedrock
+        // reads and writes the customer's bucket
+        BedrockEmulatorSettings bedrockSettings = BedrockEmulatorSettings.withRandomCredentials(
+                new BedrockEmulatorSettings.S3Access(s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey()),
+                settings.bedrockPhase())
+                .withQuotas(BedrockQuotas.DEFAULTS.withMinRecordsPerJob(settings.bedrockMinRecords()));
+        bedrock = new BedrockEmulator(bedrockSettings).start(settings.host(), 0);
     }
 
     @Override
     protected void doStop() throws IOException {
+        if (bedrock != null) {
+            bedrock.close();
+        }
         if (openAi != null) {
             openAi.close();
         }
@@ -68,6 +82,13 @@ public final class Sandbox extends ServiceSupport {
         properties.put("caravan.bedrock.s3.access-key", s3.accessKey());
         properties.put("caravan.bedrock.s3.secret-key", s3.secretKey());
         properties.put("caravan.bedrock.s3.path-style", "true");
+        properties.put("caravan.bedrock.endpoint", bedrock.baseUrl());
+        properties.put("caravan.bedrock.region", bedrock.region());
+        properties.put("caravan.bedrock.access-key", bedrock.accessKey());
+        properties.put("caravan.bedrock.secret-key", bedrock.secretKey());
+        properties.put("caravan.bedrock.role-arn", "arn:aws:iam::" + bedrock.accountId()
+                + ":role/caravan-sandbox-batch");
+        properties.put("caravan.bedrock.jobs.min-records", Long.toString(settings.bedrockMinRecords()));
         return properties;
     }
 
@@ -83,5 +104,9 @@ public final class Sandbox extends ServiceSupport {
 
     public EmbeddedS3Store s3() {
         return s3;
+    }
+
+    public BedrockEmulator bedrock() {
+        return bedrock;
     }
 }

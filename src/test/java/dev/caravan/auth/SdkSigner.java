@@ -20,7 +20,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Requests signed by the AWS SDK for Java v2's own SigV4 signer (AwsV4HttpSigner, set up as the S3 client sets it up:
- * path neither normalized nor double-encoded, payload signed), turned into what Caravan sees on the wire.
+ * path neither normalized nor double-encoded, payload signed; or, with {@link #serviceStyle()}, as the clients of
+ * other services such as Bedrock set it up), turned into what Caravan sees on the wire.
  */
 final class SdkSigner {
 
@@ -33,6 +34,7 @@ final class SdkSigner {
     private Instant at = Instant.parse("2026-03-01T12:00:00Z");
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Duration presignedFor;
+    private boolean serviceStyle;
 
     SdkSigner(String keyId, String secret) {
         this.keyId = keyId;
@@ -59,6 +61,15 @@ final class SdkSigner {
         return this;
     }
 
+    /**
+     * Signs as the SDK's clients of services other than S3 do (the Bedrock client among them): the path normalized
+     * and URI-encoded a second time.
+     */
+    SdkSigner serviceStyle() {
+        serviceStyle = true;
+        return this;
+    }
+
     SdkSigner presigned(Duration lifetime) {
         presignedFor = lifetime;
         return this;
@@ -79,10 +90,13 @@ final class SdkSigner {
                     .request(request.build())
                     .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                    .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                    .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
-                    .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, presignedFor == null)
+                    .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, serviceStyle)
+                    .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, serviceStyle)
                     .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC));
+            if (!serviceStyle) {
+                // S3's client asks for a signed payload; other clients leave the signer's default
+                sign.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, presignedFor == null);
+            }
             if (body != null) {
                 sign.payload(ContentStreamProvider.fromByteArray(body));
             }
