@@ -4,6 +4,7 @@ import dev.caravan.auth.ApiKeys;
 import dev.caravan.dispatch.Capabilities;
 import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.jsonl.BatchInputValidator;
+import dev.caravan.surface.bedrock.BedrockAuthentication;
 import dev.caravan.surface.bedrock.BedrockErrors;
 import dev.caravan.surface.bedrock.BedrockJobRequests;
 import dev.caravan.surface.bedrock.BedrockJobResponses;
@@ -77,8 +78,10 @@ public class CaravanConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public BedrockJobRequests bedrockJobRequests() {
-        return new BedrockJobRequests();
+    public BedrockJobRequests bedrockJobRequests(
+            @PropertyInject(value = "caravan.auth.keys", defaultValue = "") String authKeys) {
+        // SigV4 (service bedrock) or a Bedrock API key, with Caravan's API keys; off when caravan.auth.keys is empty
+        return new BedrockJobRequests(new BedrockAuthentication(ApiKeys.parse(authKeys), Clock.systemUTC()));
     }
 
     @BindToRegistry

@@ -1,5 +1,7 @@
 package dev.caravan.auth;
 
+import io.vertx.core.http.HttpServerRequest;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,6 +40,15 @@ public final class SignedRequest {
         }
         return new SignedRequest(method, question < 0 ? rawTarget : rawTarget.substring(0, question),
                 question < 0 ? "" : rawTarget.substring(question + 1), byName);
+    }
+
+    /** A request as the HTTP server received it; over HTTP/2 the signed Host is the :authority, kept out of headers. */
+    public static SignedRequest of(HttpServerRequest request) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers().entries());
+        if (!request.headers().contains("Host") && request.host() != null) {
+            headers.add(new AbstractMap.SimpleImmutableEntry<>("host", request.host()));
+        }
+        return of(request.method().name(), request.uri(), headers);
     }
 
     public String method() {

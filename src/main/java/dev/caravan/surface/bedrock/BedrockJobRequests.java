@@ -35,21 +35,31 @@ public class BedrockJobRequests {
     private static final Pattern JOB_IDENTIFIER = Pattern.compile(
             "(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:model-invocation-job/)?[a-z0-9]{12}");
 
+    private final BedrockAuthentication authentication;
+
+    public BedrockJobRequests(BedrockAuthentication authentication) {
+        this.authentication = authentication;
+    }
+
     public CreateJob create(Exchange exchange) {
+        authentication.authenticate(exchange);
         JobRequest request = BedrockJson.jobRequest(body(exchange));
         JobRequestRules.check(request);
         return new CreateJob(provider(exchange), request);
     }
 
     public JobRef get(Exchange exchange) {
+        authentication.authenticate(exchange);
         return new JobRef(Operation.JOBS_GET, provider(exchange), identifier(exchange, ""));
     }
 
     public JobRef stop(Exchange exchange) {
+        authentication.authenticate(exchange);
         return new JobRef(Operation.JOBS_STOP, provider(exchange), identifier(exchange, STOP_SUFFIX));
     }
 
     public ListJobs list(Exchange exchange) {
+        authentication.authenticate(exchange);
         HttpRequestView request = HttpRequestView.of(exchange);
         String status = request.query("statusEquals");
         String sortBy = request.query("sortBy");

@@ -9,10 +9,6 @@ import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * SigV4 authentication of the S3 surface with Caravan's API keys (key id = access key id, secret = secret access
@@ -49,20 +45,11 @@ public final class S3Authentication {
             return null;
         }
         try {
-            return verifier.verify(SignedRequest.of(request.method().name(), request.uri(), headers(request)));
+            return verifier.verify(SignedRequest.of(request));
         } catch (SigV4Exception refused) {
             ErrorKind kind = refused.failure().status() == 403 ? ErrorKind.UNAUTHORIZED : ErrorKind.INVALID_REQUEST;
             throw new GatewayError(kind, refused.failure().status(), refused.getMessage(), null,
                     refused.failure().code(), null);
         }
-    }
-
-    /** The request's headers; over HTTP/2 the signed Host is the :authority, which Vert.x keeps out of the headers. */
-    private static List<Map.Entry<String, String>> headers(HttpServerRequest request) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers().entries());
-        if (!request.headers().contains("Host") && request.host() != null) {
-            headers.add(new AbstractMap.SimpleImmutableEntry<>("host", request.host()));
-        }
-        return headers;
     }
 }
