@@ -197,6 +197,8 @@ final class JobRun {
             message = "The results could not be written to " + spec.request().output() + ": " + writeFailure;
             finish(JobStatus.FAILED, at);
         } else if (ending == Ending.COMPLETE) {
+            // every record processed: Completed even when some records errored (errorRecordCount > 0).
+            // PartiallyCompleted is "not every record could be processed in time" (provider-apis.md §6.4)
             finish(JobStatus.COMPLETED, at);
         } else {
             message = "The job reached its timeout (jobExpirationTime) before every record was processed: " + done
