@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param quotas             the record and size quotas checked while Validating
  * @param maxConcurrentJobs  how many jobs may be InProgress at once; the others wait in Scheduled, and expire there
  *                           once their jobExpirationTime passes
- * @param clock              the emulator's clock: every timestamp and every phase runs on it (tests inject one)
+ * @param clock              the jobs' clock: every timestamp and every phase runs on it (tests inject one). Request
+ *                           signatures are checked against the wall clock, since clients sign with theirs
  */
 public record BedrockEmulatorSettings(String region, String accountId, String accessKey, String secretKey,
                                       S3Access s3, Duration phaseDuration, BedrockQuotas quotas,

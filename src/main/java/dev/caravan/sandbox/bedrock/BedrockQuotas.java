@@ -2,7 +2,9 @@ package dev.caravan.sandbox.bedrock;
 
 /**
  * The batch-inference quotas the emulator enforces while a job is Validating (provider-apis.md §6.5). The defaults
- * are the real service's defaults; they are per model and adjustable there, settings here.
+ * are the real service's documented defaults (provider-apis.md marks the values UNCONFIRMED: only the quota names are
+ * documented as such; 100/50,000/50,000/1 GB/5 GB are the values AWS's quota pages give, while one 2024 report saw a
+ * minimum of 1000); they are per model and adjustable there, settings here.
  *
  * @param minRecordsPerJob   "Minimum number of records per batch inference job" (100)
  * @param maxRecordsPerJob   "Records per batch inference job" (50,000)

@@ -12,6 +12,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +83,7 @@ final class HttpApi implements Handler<HttpServerRequest> {
 
     private void answer(HttpServerRequest request, String requestId, byte[] body) {
         try {
-            SignedRequest signed = SignedRequest.of(request.method().name(), request.uri(), request.headers());
+            SignedRequest signed = SignedRequest.of(request.method().name(), request.uri(), headers(request));
             authenticator.authenticate(signed, Sha256.hex(Sha256.newDigest().digest(body)));
             Replies.json(request.response(), requestId, route(request.method(), signed, body));
         } catch (ServiceError error) {
@@ -89,6 +92,15 @@ final class HttpApi implements Handler<HttpServerRequest> {
             LOG.error("Bedrock emulator failed on {} {}", request.method(), request.path(), bug);
             Replies.error(request.response(), requestId, ServiceError.internal());
         }
+    }
+
+    /** The headers as sent; HTTP/2 carries the host as {@code :authority}, which SigV4 signs as {@code host}. */
+    private static List<Map.Entry<String, String>> headers(HttpServerRequest request) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers().entries());
+        if (request.getHeader("host") == null && request.authority() != null) {
+            headers.add(Map.entry("host", request.authority().toString()));
+        }
+        return headers;
     }
 
     private JsonNode route(HttpMethod method, SignedRequest request, byte[] body) {

@@ -197,6 +197,8 @@ final class JobRun {
             message = "The results could not be written to " + spec.request().output() + ": " + writeFailure;
             finish(JobStatus.FAILED, at);
         } else if (ending == Ending.COMPLETE) {
+            // every record processed: Completed even when some records errored (errorRecordCount > 0).
+            // PartiallyCompleted is "not every record could be processed in time" (provider-apis.md §6.4)
             finish(JobStatus.COMPLETED, at);
         } else {
             message = "The job reached its timeout (jobExpirationTime) before every record was processed: " + done
@@ -250,19 +252,20 @@ final class JobRun {
         return new JobView(spec, status, message, lastModified, endTime, counts(now));
     }
 
-    /** Before validation passed nothing is counted; after it, the total, and what processing reached. */
+    /**
+     * Before validation passed nothing is counted; after it, the total, and what processing reached: record by record
+     * while InProgress, then the records processed when it finished or was cut (stop, timeout, a failed write).
+     */
     private JobCounts counts(long now) {
         if (outcome == null || outcome.failed()) {
             return JobCounts.NONE;
         }
         InputPlan plan = outcome.plan();
-        int processed = switch (status) {
-            case IN_PROGRESS -> ending == null ? schedule.doneBy(now) : done;
-            case COMPLETED, PARTIALLY_COMPLETED, STOPPING, STOPPED -> done;
-            default -> 0;
-        };
-        if (status == JobStatus.FAILED && schedule == null) {
-            return JobCounts.NONE;
+        int processed;
+        if (status == JobStatus.IN_PROGRESS && ending == null) {
+            processed = schedule.doneBy(now);
+        } else {
+            processed = writeNeeded ? done : 0;
         }
         int success = plan.successesAmongFirst(processed);
         return new JobCounts(plan.total(), processed, success, processed - success);

@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * records {@code <input file name>.out}, one line per record ({@code {recordId, modelInput, modelOutput}} or
  * {@code {recordId, modelInput, error:{errorCode, errorMessage}}}), then {@code manifest.json.out}.
  *
+ * <p>Records are written in input order. UNCONFIRMED whether the service keeps it (one version of the docs says so, the
+ * current one says not): keeping it is what a reader matching on recordId and one relying on order both accept.
+ *
  * <p>Streams: each input object is read again from S3 a line at a time, each result line goes to a temporary file,
  * and the file goes up in one PutObject. Only the first {@code done} records (in file order) are processed: fewer than
  * all when the job was stopped or timed out.
