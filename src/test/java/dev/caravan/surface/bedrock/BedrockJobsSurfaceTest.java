@@ -11,6 +11,7 @@ import dev.caravan.CaravanBedrock;
 import dev.caravan.CaravanClients;
 import dev.caravan.CaravanS3;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -165,6 +166,24 @@ class BedrockJobsSurfaceTest {
     }
 
     @Test
+    void aJobThatFailsInBedrockSaysWhyInGetAndInTheList() throws Exception {
+        String key = upload(documentLines(2));
+        String jobName = "input-gone-" + UNIQUE.incrementAndGet();
+        String jobArn = bedrock.createModelInvocationJob(documentJob(key).jobName(jobName).build()).jobArn();
+        // gone after Caravan read it, before Bedrock's own validation does
+        s3.deleteObject(delete -> delete.bucket(BUCKET).key(key));
+
+        GetModelInvocationJobResponse job = awaitEnd(jobArn);
+
+        assertEquals(ModelInvocationJobStatus.FAILED, job.status());
+        assertContains(job.message(), key);
+        ModelInvocationJobSummary listed = bedrock.listModelInvocationJobs(list -> list.nameContains(jobName))
+                .invocationJobSummaries().get(0);
+        assertEquals(ModelInvocationJobStatus.FAILED, listed.status());
+        assertEquals(job.message(), listed.message());
+    }
+
+    @Test
     void aMissingInputObjectIsRefusedBeforeAnyJobExists() {
         String jobName = "missing-input-" + UNIQUE.incrementAndGet();
         ValidationException refused = assertThrows(ValidationException.class, () -> bedrock.createModelInvocationJob(
@@ -252,11 +271,18 @@ class BedrockJobsSurfaceTest {
 
     @Test
     void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
-        HttpResponse<String> answer = post("/bedrock/model-invocation-job", "{\"jobName\": \""
-                + "x".repeat(2 * 1024 * 1024) + "\"}");
+        // only the head is sent: the refusal must come from the declared length, before any body byte is read
+        URI base = URI.create(CaravanClients.baseUrl(context));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /bedrock/model-invocation-job HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + 2 * 1024 * 1024 + "\r\n\r\n{\"jobName\"")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-        assertEquals(413, answer.statusCode());
-        assertEquals("ValidationException", answer.headers().firstValue("x-amzn-ErrorType").orElse(null));
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertContains(answer, "x-amzn-ErrorType: ValidationException", "\"message\"");
+        }
     }
 
     @Test
