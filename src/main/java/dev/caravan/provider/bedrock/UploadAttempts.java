@@ -34,6 +34,9 @@ final class UploadAttempts {
                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(2)))
                 .circuitBreakerEnabled(false)
                 .retryOnException(failure -> failure instanceof SdkClientException && untouched())
+                // the client's defaults would add S3's own conditions (5xx, throttling) and retry an upload whose
+                // body already went: the store's answer would turn into a failed replay
+                .useClientDefaults(false)
                 .build();
     }
 

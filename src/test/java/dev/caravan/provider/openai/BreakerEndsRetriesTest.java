@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.openai.errors.InternalServerException;
 import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanClients;
+import dev.caravan.faults.FaultProxy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Map;
 import org.apache.camel.BeanInject;

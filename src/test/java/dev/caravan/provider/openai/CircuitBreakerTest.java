@@ -10,6 +10,7 @@ import com.openai.errors.NotFoundException;
 import com.openai.models.files.FilePurpose;
 import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanClients;
+import dev.caravan.faults.FaultProxy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -4,6 +4,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.batches.Batch;
 import com.openai.models.files.FileObject;
+import dev.caravan.faults.FaultProxy;
 import dev.caravan.sandbox.openai.OpenAiEmulator;
 import dev.caravan.sandbox.openai.OpenAiEmulatorSettings;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import com.openai.errors.RateLimitException;
 import com.openai.models.files.FilePurpose;
 import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanClients;
+import dev.caravan.faults.FaultProxy;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

@@ -12,6 +12,7 @@ import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
 import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanClients;
+import dev.caravan.faults.FaultProxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.camel.BeanInject;

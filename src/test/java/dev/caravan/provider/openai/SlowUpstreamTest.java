@@ -9,6 +9,7 @@ import com.openai.errors.InternalServerException;
 import com.openai.models.files.FileObject;
 import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanClients;
+import dev.caravan.faults.FaultProxy;
 import java.time.Duration;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;

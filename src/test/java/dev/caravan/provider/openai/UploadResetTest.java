@@ -10,6 +10,7 @@ import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
 import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanClients;
+import dev.caravan.faults.FaultProxy;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.caravan.provider.openai;
+package dev.caravan.faults;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -23,32 +23,32 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A loopback HTTP proxy in front of an upstream (the OpenAI emulator), for fault-injection tests. Each request takes
+ * A loopback HTTP proxy in front of an upstream (an emulator, the S3 store), for fault-injection tests. Each request takes
  * the next queued {@link Fault}; with none queued it passes through untouched. Every request is recorded (method,
  * path, arrival time), so a test can count exactly how many attempts reached the upstream side.
  *
  * <p>Connections close with {@code SO_LINGER 0}, so {@link Fault#resetAfter} is a real TCP reset.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
     /** What the proxy does with one request. */
-    sealed interface Fault permits Answer, Delay, Reset {
+    public sealed interface Fault permits Answer, Delay, Reset {
     }
 
     /** Answer without asking the upstream (after reading the whole request body, as a real server would). */
-    record Answer(int status, Map<String, String> headers, String body) implements Fault {
+    public record Answer(int status, Map<String, String> headers, String body) implements Fault {
     }
 
     /** Pass the request on, then hold the upstream's answer back this long. */
-    record Delay(Duration delay) implements Fault {
+    public record Delay(Duration delay) implements Fault {
     }
 
     /** Pass on the first bytes of the request body, then reset both connections. */
-    record Reset(long afterBytes) implements Fault {
+    public record Reset(long afterBytes) implements Fault {
     }
 
     /** One request as the proxy saw it. */
-    record Seen(String method, String path, long arrivedNanos) {
+    public record Seen(String method, String path, long arrivedNanos) {
     }
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
@@ -58,12 +58,17 @@ final class FaultProxy implements AutoCloseable {
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final URI target;
+    private final boolean keepHost;
     private final HttpClient client;
     private final HttpServer server;
 
-    private FaultProxy(URI target) throws Exception {
+    private FaultProxy(URI target, boolean keepHost) throws Exception {
         this.target = target;
-        this.client = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
+        this.keepHost = keepHost;
+        // S3Proxy (Jetty) closes idle connections on its own schedule; a fresh connection per request keeps a stale
+        // pooled one from turning into a fault nobody injected
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(!keepHost),
+                new PoolOptions().setHttp1MaxSize(64));
         this.server = vertx.createHttpServer(new HttpServerOptions().setSoLinger(0))
                 .requestHandler(this::handle)
                 .listen(0, "127.0.0.1")
@@ -71,45 +76,63 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** A proxy for {@code upstreamBaseUrl} (scheme, host and port are used; paths pass through as they come). */
-    static FaultProxy start(String upstreamBaseUrl) {
+    public static FaultProxy start(String upstreamBaseUrl) {
         try {
-            return new FaultProxy(URI.create(upstreamBaseUrl));
+            return new FaultProxy(URI.create(upstreamBaseUrl), false);
+        } catch (Exception e) {
+            throw new IllegalStateException("fault proxy did not start", e);
+        }
+    }
+
+    /**
+     * A proxy that passes the caller's Host header on unchanged: SigV4 signs Host, so a signed request (S3) only
+     * verifies upstream if the host it was signed for arrives with it.
+     */
+    public static FaultProxy keepingHost(String upstreamBaseUrl) {
+        try {
+            return new FaultProxy(URI.create(upstreamBaseUrl), true);
         } catch (Exception e) {
             throw new IllegalStateException("fault proxy did not start", e);
         }
     }
 
     /** The upstream base URL with the proxy's address in place of the upstream's. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.actualPort() + target.getPath();
     }
 
     /** The next {@code times} requests get {@code fault}, after any already queued. */
-    FaultProxy next(Fault fault, int times) {
+    public FaultProxy next(Fault fault, int times) {
         for (int i = 0; i < times; i++) {
             faults.add(fault);
         }
         return this;
     }
 
-    static Answer answer(int status, Map<String, String> headers, String openAiMessage) {
+    public static Answer answer(int status, Map<String, String> headers, String openAiMessage) {
         String type = status == 429 ? "requests" : "server_error";
         String code = status == 429 ? "\"rate_limit_exceeded\"" : "null";
         return new Answer(status, headers, "{\"error\":{\"message\":\"" + openAiMessage + "\",\"type\":\"" + type
                 + "\",\"param\":null,\"code\":" + code + "}}");
     }
 
+    /** An S3 error answer, as S3 writes it. */
+    public static Answer s3Answer(int status, Map<String, String> headers, String code) {
+        return new Answer(status, headers, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code
+                + "</Code><Message>" + code + " injected</Message><RequestId>fault</RequestId></Error>");
+    }
+
     /** Forgets queued faults and recorded requests. */
-    void reset() {
+    public void reset() {
         faults.clear();
         seen.clear();
     }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         return List.copyOf(seen);
     }
 
-    long count(String method, String path) {
+    public long count(String method, String path) {
         return seen.stream().filter(s -> s.method().equals(method) && s.path().equals(path)).count();
     }
 
@@ -117,16 +140,24 @@ final class FaultProxy implements AutoCloseable {
         seen.add(new Seen(request.method().name(), request.path(), System.nanoTime()));
         Fault fault = faults.poll();
         if (fault instanceof Answer answer) {
+            if ("100-continue".equalsIgnoreCase(request.getHeader("expect"))) {
+                // as a real server does: the client holds its body back until told to go on
+                request.response().writeContinue();
+            }
             request.body().onComplete(read -> {
                 HttpServerResponse response = request.response().setStatusCode(answer.status());
                 answer.headers().forEach(response::putHeader);
-                response.putHeader("content-type", "application/json").end(answer.body());
+                response.putHeader("content-type", answer.body().startsWith("<") ? "application/xml"
+                        : "application/json").end(answer.body());
             });
             return;
         }
         request.pause();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copyHeaders(request.headers(), headers);
+        if (keepHost && request.headers().contains("host")) {
+            headers.set("host", request.headers().get("host"));
+        }
         RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(target.getHost())
                 .setPort(target.getPort()).setURI(request.uri()).setHeaders(headers);
         client.request(options).onFailure(error -> fail(request)).onSuccess(upstream -> {
