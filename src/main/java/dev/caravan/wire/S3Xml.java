@@ -284,6 +284,11 @@ public final class S3Xml {
         return value;
     }
 
+    /** Whether an XML 1.0 document can carry the value as it is. */
+    public static boolean carries(String value) {
+        return value.chars().allMatch(c -> xmlChar((char) c));
+    }
+
     private static boolean xmlChar(char c) {
         return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
     }

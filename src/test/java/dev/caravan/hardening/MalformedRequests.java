@@ -24,7 +24,13 @@ final class MalformedRequests {
             "/openai/batches", "/openai/batches/{id}", "/openai/batches/{id}/cancel", "/bedrock/files/{bucket}",
             "/bedrock/files/{bucket}/{key}", "/bedrock/files/{bucket}/{key}", "/bedrock/files/{bucket}/{key}",
             "/health", "/openai", "/bedrock/files", "/bedrock/files/", "/", "/{seg}", "/openai/{seg}",
-            "/openai/files/{id}/{seg}", "/bedrock/{seg}"};
+            "/openai/files/{id}/{seg}", "/bedrock/{seg}", "/bedrock/model-invocation-job",
+            "/bedrock/model-invocation-job/{job}", "/bedrock/model-invocation-job/{job}/stop",
+            "/bedrock/model-invocation-jobs"};
+    private static final String[] JOBS = {"abcdefghijkl", "abcdefghijk", "ABCDEFGHIJKL",
+            "arn%3Aaws%3Abedrock%3Aus-west-2%3A123456789012%3Amodel-invocation-job%2Fabcdefghijkl",
+            "arn:aws:bedrock:us-west-2:123456789:model-invocation-job/abc123", "arn%3Aaws%3Abedrock%2F%2F..",
+            "%2F", "%2e%2e", "%ff", ""};
     private static final String[] IDS = {"file-abc123", "batch_abc123", "file-bedrock-", "file-bedrock-!!!",
             "batch-gemini-eHl6", "batch-anthropic-", "file-openai-AAAA", "batch_", "file-", "", " ", "..", "."};
     private static final String[] PIECES = {"..", ".", "%2e%2e", "%2E", "%2F", "%2f", "%5C", "%00", "%", "%g1",
@@ -107,6 +113,7 @@ final class MalformedRequests {
         String path = route.replace("{id}", chance(0.6) ? pick(IDS) + (chance(0.3) ? segment() : "") : segment())
                 .replace("{bucket}", chance(0.75) ? BUCKET : segment())
                 .replace("{seg}", segment())
+                .replace("{job}", chance(0.7) ? pick(JOBS) : segment())
                 .replace("{key}", key());
         if (chance(0.05)) {
             path = path + "/";
@@ -192,7 +199,14 @@ final class MalformedRequests {
                 "{\"input_file_id\":\"file-abc123\",\"endpoint\":\"" + segment() + "\",\"completion_window\":\"1h\","
                         + "\"metadata\":{\"k\":1}}",
                 "{\"provider\":[1,2]}", "{\"metadata\":\"x\"}", "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}",
-                "{\"\u00ff\":\"\u00fe\"}", "{\"a\":1,\"a\":2}", "{\"a\":1e999999}", "{\"a\":-}", "\u0000"};
+                "{\"\u00ff\":\"\u00fe\"}", "{\"a\":1,\"a\":2}", "{\"a\":1e999999}", "{\"a\":-}", "\u0000",
+                "{\"jobName\":\"" + segment() + "\",\"modelId\":\"anthropic.claude-3-haiku-20240307-v1:0\","
+                        + "\"inputDataConfig\":{\"s3InputDataConfig\":{\"s3Uri\":\"s3://" + BUCKET + "/" + segment()
+                        + "\"}},\"outputDataConfig\":{\"s3OutputDataConfig\":{\"s3Uri\":\"s3://" + BUCKET
+                        + "/out/\"}},\"timeoutDurationInHours\":" + pick(QUERY_VALUES) + "}",
+                "{\"jobName\":[],\"inputDataConfig\":\"s3://x\",\"tags\":[1]}",
+                "{\"jobName\":\"j\",\"roleArn\":\"" + segment() + "\",\"modelId\":\"\","
+                        + "\"outputDataConfig\":{\"s3OutputDataConfig\":{}},\"clientRequestToken\":\"" + segment() + "\"}"};
         String body = pick(bodies);
         if (chance(0.3) && body.length() > 2) {
             body = body.substring(0, random.nextInt(body.length()));

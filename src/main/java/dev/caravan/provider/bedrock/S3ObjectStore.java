@@ -355,7 +355,9 @@ public class S3ObjectStore extends ServiceSupport {
         return call(address, () -> {
             ListMultipartUploadsResponse response = s3.listMultipartUploads(request -> request
                     .bucket(address.bucket()).prefix(command.prefix()).keyMarker(command.keyMarker())
-                    .uploadIdMarker(command.uploadIdMarker()).maxUploads(command.maxUploads()));
+                    .uploadIdMarker(command.uploadIdMarker()).maxUploads(command.maxUploads())
+                    // as for objects: encoded, the listing parses whatever the keys hold (the SDK decodes)
+                    .encodingType(EncodingType.URL));
             return new UploadListing(response.uploads().stream().map(upload -> new UploadListing.Upload(
                     upload.key(), upload.uploadId(), upload.initiated())).toList(),
                     Boolean.TRUE.equals(response.isTruncated()), response.nextKeyMarker(),

@@ -176,6 +176,13 @@ public class S3Requests {
                 return new DeleteObject(provider, address, writePreconditions(headers));
             case "POST":
                 if (!bucketLevel && query.has("uploads")) {
+                    if (!S3Xml.carries(address.key())) {
+                        // the answer (and CompleteMultipartUpload's) names the key in XML, which cannot hold it:
+                        // no client could read it back, so the upload is refused before it starts
+                        throw new GatewayError(ErrorKind.INVALID_REQUEST, 400, "The key holds characters an XML "
+                                + "document cannot carry, so a multipart upload of it could not be answered; "
+                                + "upload it with PutObject.", "key", "InvalidArgument", null);
+                    }
                     return new CreateMultipartUpload(provider, address, S3RequestBodies.contentType(headers),
                             S3RequestBodies.metadata(headers), algorithm(headers.get("x-amz-checksum-algorithm")));
                 }

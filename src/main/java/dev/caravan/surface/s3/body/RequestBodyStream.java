@@ -179,8 +179,10 @@ public final class RequestBodyStream extends InputStream {
                     throw new IOException("the request body stream is closed");
                 }
                 if (failure != null) {
-                    // A fresh exception, so the stack trace shows the reader and the cause shows the event loop.
-                    throw new IOException(failure.getMessage(), failure);
+                    // The body did not arrive whole (the client went away, or Vert.x could not deliver it): S3's
+                    // answer, a GatewayError so whoever streams the body reports the caller's fault, not the store's
+                    throw S3BodyError.INCOMPLETE_BODY.error("You did not provide the number of bytes specified by "
+                            + "the Content-Length HTTP header (" + failure.getMessage() + ").", null);
                 }
                 if (ended) {
                     return null;

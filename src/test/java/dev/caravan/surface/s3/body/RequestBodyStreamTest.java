@@ -1,13 +1,12 @@
 package dev.caravan.surface.s3.body;
 
-import dev.caravan.model.GatewayError;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.caravan.model.GatewayError;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -296,7 +295,7 @@ class RequestBodyStreamTest {
                             gotData.countDown();
                         }
                     }
-                } catch (IOException e) {
+                } catch (GatewayError e) {
                     long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAt[0]);
                     assertTrue(latency < 5_000, "noticed after " + latency + " ms");
                     throw e;
@@ -315,9 +314,12 @@ class RequestBodyStreamTest {
         }
         socket.close();
         Object result = outcome.get(10, TimeUnit.SECONDS);
-        assertTrue(result instanceof IOException, "expected an IOException, got " + result);
-        assertTrue(((IOException) result).getMessage().contains("client disconnected"),
-                ((IOException) result).getMessage());
+        // the caller's fault in S3's terms: the body was shorter than its Content-Length
+        assertTrue(result instanceof GatewayError, "expected S3's IncompleteBody, got " + result);
+        assertEquals("IncompleteBody", ((GatewayError) result).code());
+        assertEquals(400, ((GatewayError) result).status());
+        assertTrue(((GatewayError) result).getMessage().contains("client disconnected"),
+                ((GatewayError) result).getMessage());
     }
 
     /** Starts a server whose handler pauses each request and runs {@code worker} on a Vert.x worker thread. */
