@@ -122,6 +122,13 @@ public final class FaultProxy implements AutoCloseable {
                 + "</Code><Message>" + code + " injected</Message><RequestId>fault</RequestId></Error>");
     }
 
+    /** An AWS rest-json error answer (Bedrock's control plane): the exception name travels in x-amzn-ErrorType. */
+    public static Answer restJsonAnswer(int status, Map<String, String> headers, String errorType) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("x-amzn-ErrorType", errorType);
+        return new Answer(status, all, "{\"message\":\"" + errorType + " injected\"}");
+    }
+
     /** Forgets queued faults and recorded requests. */
     public void reset() {
         faults.clear();

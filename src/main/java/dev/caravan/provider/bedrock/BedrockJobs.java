@@ -10,6 +10,7 @@ import dev.caravan.model.job.JobPage;
 import dev.caravan.model.job.JobRequest;
 import dev.caravan.model.job.JobStatus;
 import dev.caravan.model.job.JobStopped;
+import dev.caravan.provider.UpstreamBreaker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,16 +38,19 @@ import software.amazon.awssdk.services.bedrock.model.VpcConfig;
 /**
  * The bedrock provider's model invocation jobs: each operation is the same operation on the Bedrock control plane,
  * through AWS's own client (SigV4, rest-json, retries with backoff). Create may be retried: Bedrock makes it
- * idempotent on the clientRequestToken, which the SDK fills in when the caller sent none.
+ * idempotent on the clientRequestToken, which the SDK fills in when the caller sent none. A control plane that keeps
+ * failing is left alone for a while behind the provider's circuit breaker.
  */
 public class BedrockJobs extends ServiceSupport {
 
     private final BedrockJobSettings settings;
     private final SdkHttpClient http;
     private final BedrockClient bedrock;
+    private final UpstreamBreaker breaker;
 
     public BedrockJobs(BedrockJobSettings settings) {
         this.settings = settings;
+        this.breaker = new UpstreamBreaker("bedrock", "Bedrock", settings.breaker());
         this.http = ApacheHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.readTimeout())
@@ -193,12 +196,8 @@ public class BedrockJobs extends ServiceSupport {
         return members.get(name, Long.class).orElse(null);
     }
 
-    private static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (SdkException failure) {
-            throw BedrockFailures.translate(failure);
-        }
+    private <T> T call(Supplier<T> operation) {
+        return breaker.call(operation, BedrockFailures::translate);
     }
 
     @Override

@@ -25,12 +25,10 @@ import dev.caravan.model.object.ObjectWritten;
 import dev.caravan.model.object.PartListing;
 import dev.caravan.model.object.Preconditions;
 import dev.caravan.model.object.UploadListing;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import dev.caravan.provider.UpstreamBreaker;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
@@ -42,7 +40,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -88,7 +85,7 @@ public class S3ObjectStore extends ServiceSupport {
     /** Calls that stream the caller's body: retried only while the body is untouched (see UploadAttempts). */
     private final S3Client s3Uploads;
     private final Set<String> bucketsSeen = ConcurrentHashMap.newKeySet();
-    private final CircuitBreaker breaker;
+    private final UpstreamBreaker breaker;
 
     private static final String SHARED = "caravanBedrockObjectStore";
 
@@ -114,8 +111,7 @@ public class S3ObjectStore extends ServiceSupport {
 
     public S3ObjectStore(S3StoreSettings settings) {
         this.settings = settings;
-        this.breaker = CircuitBreaker.of("bedrock-s3", CircuitBreakerConfig.from(settings.breaker().toConfig())
-                .recordException(S3ObjectStore::storeFailure).build());
+        this.breaker = new UpstreamBreaker("bedrock-s3", "The S3 store", settings.breaker());
         this.http = ApacheHttpClient.builder()
                 .maxConnections(128)
                 .connectionTimeout(settings.connectTimeout())
@@ -416,34 +412,9 @@ public class S3ObjectStore extends ServiceSupport {
                         response.checksumSHA1(), response.checksumSHA256()));
     }
 
-    /**
-     * Every store call, through the breaker: once the store keeps failing (unreachable, timing out, answering 5xx),
-     * calls are refused with a 503 at once for a while instead of each waiting out its own timeouts and retries.
-     */
+    /** Every store call goes through the store's breaker; S3's own answers keep their code and status. */
     private <T> T call(ObjectAddress address, Supplier<T> operation) {
-        if (!breaker.tryAcquirePermission()) {
-            throw GatewayError.of(ErrorKind.UPSTREAM_CIRCUIT_OPEN, "The S3 store is failing; Caravan stopped "
-                    + "calling it for " + settings.breaker().waitInOpen().toSeconds() + " s. Try again later.");
-        }
-        long start = System.nanoTime();
-        try {
-            T result = operation.get();
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return result;
-        } catch (SdkException failure) {
-            GatewayError error = S3Failures.translate(failure, address);
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, error);
-            throw error;
-        } catch (RuntimeException failure) {
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
-            throw failure;
-        }
-    }
-
-    /** Only the store's own failures count; a caller's mistake (NoSuchKey, 412, a bad body) says nothing about it. */
-    private static boolean storeFailure(Throwable failure) {
-        return failure instanceof GatewayError error && (error.kind() == ErrorKind.UPSTREAM_UNAVAILABLE
-                || error.kind() == ErrorKind.UPSTREAM_TIMEOUT || error.status() >= 500 && error.status() != 501);
+        return breaker.call(operation, failure -> S3Failures.translate(failure, address));
     }
 
     @Override

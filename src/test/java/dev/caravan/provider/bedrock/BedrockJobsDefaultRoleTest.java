@@ -9,6 +9,7 @@ import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.command.CreateJob;
 import dev.caravan.model.job.JobRequest;
+import dev.caravan.provider.BreakerSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class BedrockJobsDefaultRoleTest {
     private static BedrockJobs jobs(String role) {
         BedrockJobs jobs = new BedrockJobs(new BedrockJobSettings(URI.create("http://127.0.0.1:9"), "us-east-1", "AKIDEXAMPLE",
                 "secret", role, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
+                new BreakerSettings(50, 10, 20, Duration.ofSeconds(30), 1),
                 JobQuotas.parse(RecordQuotas.BEDROCK_DEFAULTS, "")));
         jobs.start();
         return jobs;
