@@ -18,7 +18,8 @@ import java.util.List;
 import software.amazon.awssdk.http.Abortable;
 
 /**
- * Reads a job's input from S3 before the job is submitted and judges it with {@link JobInputCheck}: the input
+ * Reads a job's input from S3 before the job is submitted and judges it with {@link JobInputCheck}: both buckets
+ * are ones callers may use, the input
  * exists (one {@code .jsonl} object, or a prefix of them), every line is a record Bedrock will take, the record count
  * is within the model's quotas. Streams each object once; an input judged bad is not read to its end.
  *
@@ -40,6 +41,8 @@ public class JobInputGate {
 
     public CreateJob check(CreateJob command) {
         JobRequest request = command.request();
+        // Bedrock writes where it is told: the output is held to the same bucket allow-list as every read
+        store.requireAllowed(S3Location.parse(request.output().s3Uri()).bucket());
         ModelInvocationType declared = request.modelInvocationType() == null ? null
                 : ModelInvocationType.parse(request.modelInvocationType());
         JobInputCheck check = new JobInputCheck(request.modelId(), declared, quotas.forModel(request.modelId()));

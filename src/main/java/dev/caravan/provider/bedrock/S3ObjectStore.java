@@ -362,11 +362,15 @@ public class S3ObjectStore extends ServiceSupport {
     }
 
     private ObjectAddress allowed(ObjectCommand command) {
-        ObjectAddress address = command.address();
-        if (!settings.allows(address.bucket())) {
+        requireAllowed(command.address().bucket());
+        return command.address();
+    }
+
+    /** Callers reach only the buckets of caravan.bedrock.s3.allowed-buckets (any, when it is empty). */
+    public void requireAllowed(String bucket) {
+        if (!settings.allows(bucket)) {
             throw new GatewayError(ErrorKind.UNAUTHORIZED, 403, "Access Denied", null, "AccessDenied", null);
         }
-        return address;
     }
 
     /** Writes with If-Match / If-None-Match are judged against what is stored right now. */
