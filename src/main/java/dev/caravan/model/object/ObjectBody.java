@@ -15,8 +15,10 @@ import java.util.function.Supplier;
  * @param checksumAlgorithm the algorithm the caller asked for ({@code x-amz-sdk-checksum-algorithm} or the trailer),
  *                       null if none; the store asks its upstream to compute and keep the same one
  * @param computedChecksums what the stream computed, complete once it has been read to the end
+ * @param computedMd5Hex the MD5 of the bytes delivered (hex), complete once the stream has been read to the end: what a
+ *                       store's plain ETag must be
  */
 public record ObjectBody(InputStream content, long length, String contentType, Map<String, String> metadata,
                          String contentMd5, Map<String, String> checksums, String checksumAlgorithm,
-                         Supplier<Map<String, String>> computedChecksums) {
+                         Supplier<Map<String, String>> computedChecksums, Supplier<String> computedMd5Hex) {
 }

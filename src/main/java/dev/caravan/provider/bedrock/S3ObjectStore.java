@@ -165,6 +165,13 @@ public class S3ObjectStore extends ServiceSupport {
                     request::checksumCRC64NVME, request::checksumSHA1, request::checksumSHA256);
             PutObjectResponse response = UploadAttempts.upload(body,
                     content -> s3Uploads.putObject(request.build(), content));
+            try {
+                StoredBytes.check(response.eTag(), response.serverSideEncryptionAsString(),
+                        response.sseCustomerAlgorithm(), body.computedMd5Hex().get());
+            } catch (GatewayError corrupted) {
+                s3.deleteObject(delete -> delete.bucket(address.bucket()).key(address.key()));
+                throw corrupted;
+            }
             return new ObjectWritten(response.eTag(), Checksums.echoed(body, Checksums.of(response.checksumCRC32(),
                     response.checksumCRC32C(), response.checksumCRC64NVME(), response.checksumSHA1(),
                     response.checksumSHA256())), response.versionId());
@@ -277,6 +284,9 @@ public class S3ObjectStore extends ServiceSupport {
                     request::checksumCRC64NVME, request::checksumSHA1, request::checksumSHA256);
             UploadPartResponse response = UploadAttempts.upload(body,
                     content -> s3Uploads.uploadPart(request.build(), content));
+            // a part that does not stand is replaced by the caller's retry of the same part number
+            StoredBytes.check(response.eTag(), response.serverSideEncryptionAsString(), response.sseCustomerAlgorithm(),
+                    body.computedMd5Hex().get());
             return new ObjectWritten(response.eTag(), Checksums.echoed(body, Checksums.of(response.checksumCRC32(),
                     response.checksumCRC32C(), response.checksumCRC64NVME(), response.checksumSHA1(),
                     response.checksumSHA256())), null);

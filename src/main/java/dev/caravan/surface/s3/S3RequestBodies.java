@@ -102,7 +102,8 @@ public class S3RequestBodies {
             drain(verifying);
         }
         return new ObjectBody(verifying, length, contentType(headers), metadata(headers), headers.get("Content-MD5"),
-                claimed, algorithm == null ? null : algorithm.sdkName(), () -> computed(verifying));
+                claimed, algorithm == null ? null : algorithm.sdkName(), () -> computed(verifying),
+                () -> verifying.result().md5Hex());
     }
 
     /** A small XML request body (CompleteMultipartUpload), read whole: it is bounded. */

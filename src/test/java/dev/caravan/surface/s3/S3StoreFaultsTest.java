@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The bedrock provider's S3 store misbehaving behind Caravan (a fault proxy between them): too slow, throttling,
  * failing once, failing an upload, resetting the connection mid-upload. Reads recover through retries where the store
- * recovers; otherwise the caller gets S3's own error, and an upload that failed leaves no object behind.
+ * recovers; otherwise the caller gets S3's own error, and an upload that failed leaves no object behind. A store whose
+ * ETag is not the MD5 of the bytes sent has its write undone.
  */
 @CamelMainTest(mainClass = CaravanApplication.class,
         propertyPlaceholderLocations = "file:application.properties",
@@ -131,6 +132,22 @@ class S3StoreFaultsTest {
             // the body went out, so the upload is not repeated behind the caller's back
             assertEquals(1, proxy.count("PUT", "/" + BUCKET + "/failed/a.jsonl"), proxy.seen().toString());
             assertAbsent(s3, "failed/a.jsonl");
+        }
+    }
+
+    @Test
+    void aStoreWhoseETagShowsOtherBytesHasTheWriteUndone() {
+        // the store says it stored something else: its ETag is not the MD5 of what Caravan sent
+        proxy.next(new FaultProxy.Answer(200, Map.of("ETag", "\"0123456789abcdef0123456789abcdef\""), ""), 1);
+        try (S3Client s3 = caravan()) {
+            S3Exception error = assertThrows(S3Exception.class, () -> s3.putObject(put -> put.bucket(BUCKET)
+                    .key("garbled/a.jsonl"), RequestBody.fromBytes(random(10_000))));
+            assertEquals(500, error.statusCode());
+            assertEquals("InternalError", error.awsErrorDetails().errorCode());
+            assertTrue(error.awsErrorDetails().errorMessage().contains("other bytes"),
+                    error.awsErrorDetails().errorMessage());
+            assertEquals(1, proxy.count("DELETE", "/" + BUCKET + "/garbled/a.jsonl"), "the write was undone");
+            assertAbsent(s3, "garbled/a.jsonl");
         }
     }
 
