@@ -1,25 +1,39 @@
 package dev.caravan.model;
 
+import java.util.regex.Pattern;
+
 /**
  * The one error type surfaces render. {@code status} is the HTTP status to answer with: the kind's default, or the
  * upstream's own status when an upstream error is passed through. {@code code}/{@code type} carry the upstream's
- * error code and type where it had them, so the surface can keep them.
+ * error code and type where it had them, so the surface can keep them; {@code retryAfter} is the upstream's
+ * {@code Retry-After} value, as it sent it, so a caller told to slow down hears how long for.
  */
 public final class GatewayError extends RuntimeException {
+
+    /** Delta seconds ("30") or an IMF-fixdate ("Wed, 21 Oct 2015 07:28:00 GMT"), RFC 9110 §10.2.3. */
+    private static final Pattern RETRY_AFTER = Pattern.compile("[0-9]{1,10}|[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} "
+            + "[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT");
 
     private final ErrorKind kind;
     private final int status;
     private final String param;
     private final String code;
     private final String type;
+    private final String retryAfter;
 
     public GatewayError(ErrorKind kind, int status, String message, String param, String code, String type) {
+        this(kind, status, message, param, code, type, null);
+    }
+
+    private GatewayError(ErrorKind kind, int status, String message, String param, String code, String type,
+                         String retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
         this.status = status;
         this.param = param;
         this.code = code;
         this.type = type;
+        this.retryAfter = retryAfter;
     }
 
     public static GatewayError of(ErrorKind kind, String message) {
@@ -48,6 +62,15 @@ public final class GatewayError extends RuntimeException {
         return new GatewayError(kind, status, message, param, code, type);
     }
 
+    /**
+     * The same error, carrying the upstream's {@code Retry-After} header value. Null, blank, or anything that is not
+     * shaped like delta seconds or an HTTP date (it is written back into a response header) means none.
+     */
+    public GatewayError withRetryAfter(String value) {
+        String kept = value == null || !RETRY_AFTER.matcher(value.trim()).matches() ? null : value.trim();
+        return new GatewayError(kind, status, getMessage(), param, code, type, kept);
+    }
+
     public ErrorKind kind() {
         return kind;
     }
@@ -66,5 +89,10 @@ public final class GatewayError extends RuntimeException {
 
     public String type() {
         return type;
+    }
+
+    /** The upstream's {@code Retry-After} (delta seconds or an HTTP date), or null when it sent none. */
+    public String retryAfter() {
+        return retryAfter;
     }
 }

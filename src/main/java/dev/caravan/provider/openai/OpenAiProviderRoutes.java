@@ -3,7 +3,6 @@ package dev.caravan.provider.openai;
 import dev.caravan.provider.RetrySettings;
 import dev.caravan.provider.BreakerSettings;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,7 +65,9 @@ public class OpenAiProviderRoutes extends RouteBuilder {
         withRetries("batches-retrieve", "retrieveBatch", "batch", retrying);
         withRetries("batches-cancel", "cancelBatch", "batch", retrying);
 
-        guardedCall(new CircuitOpenRefusal(PROVIDER, breakerSettings.waitInOpen()));
+        new GuardedCall(CALL, "openai-upstream", UPSTREAM, CIRCUIT_BREAKER).addTo(this,
+                new UpstreamAnswerCheck(Clock.systemUTC()),
+                new CircuitOpenRefusal(PROVIDER, breakerSettings.waitInOpen()));
     }
 
     private void once(String operation, String request, String response) {
@@ -81,32 +82,5 @@ public class OpenAiProviderRoutes extends RouteBuilder {
                 .bean(requests, request)
                 .process(retrying)
                 .bean(responses, response);
-    }
-
-    /**
-     * The call itself, inside the provider's circuit breaker. Only upstream failures leave the breaker as
-     * exceptions (transport errors from camel-http, and 429 / 5xx answers thrown by {@link UpstreamAnswerCheck}), so
-     * those are exactly what it counts; a 4xx answer is a success for it. While it is open, the call is refused
-     * before anything is sent and the caller gets a 503.
-     */
-    private void guardedCall(CircuitOpenRefusal refusal) {
-        UpstreamAnswerCheck answers = new UpstreamAnswerCheck(Clock.systemUTC());
-        ResponseHandover handover = new ResponseHandover();
-        from(CALL).routeId("openai-upstream")
-                .doTry()
-                    .circuitBreaker()
-                        .resilience4jConfiguration()
-                            .circuitBreaker(CIRCUIT_BREAKER)
-                            .throwExceptionWhenHalfOpenOrOpenState(true)
-                        .end()
-                        .to(UPSTREAM)
-                        .process(answers::check)
-                        .process(handover::park)
-                    .endCircuitBreaker()
-                .endDoTry()
-                .doCatch(CallNotPermittedException.class)
-                    .process(exchange -> refusal.refuse())
-                .end()
-                .process(handover::adopt);
     }
 }

@@ -22,6 +22,10 @@ public class OpenAiErrors {
         log(exchange, error, failure);
         OpenAiResponses.writeJson(message, error.status(),
                 OpenAiJson.error(error.getMessage(), type(error), error.param(), code(error)));
+        if (error.retryAfter() != null) {
+            // an upstream's "slow down, for this long" reaches the caller's SDK, which waits it out before retrying
+            message.setHeader("Retry-After", error.retryAfter());
+        }
     }
 
     private static String type(GatewayError error) {

@@ -113,6 +113,7 @@ class RateLimitedUpstreamTest {
 
         assertEquals(429, error.statusCode());
         assertTrue(error.getMessage().contains(LIMITED), error.getMessage());
+        assertEquals(List.of("3600"), error.headers().values("Retry-After"), "the caller hears how long to wait");
         assertEquals(1, upstream.proxy().seen().size());
         assertTrue((System.nanoTime() - started) / 1_000_000 < 1500, "not held for the upstream's hour");
     }
