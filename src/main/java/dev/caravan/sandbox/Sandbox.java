@@ -89,6 +89,9 @@ public final class Sandbox extends ServiceSupport {
         properties.put("caravan.bedrock.role-arn", "arn:aws:iam::" + bedrock.accountId()
                 + ":role/caravan-sandbox-batch");
         properties.put("caravan.bedrock.jobs.min-records", Long.toString(settings.bedrockMinRecords()));
+        // Caravan's own file store (embedded unless an endpoint is set) keeps its data with the emulators', so a
+        // sandbox leaves nothing behind either
+        properties.put("caravan.store.dir", dataDir.resolve("store").toString());
         return properties;
     }
 

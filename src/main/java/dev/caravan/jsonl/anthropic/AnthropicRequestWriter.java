@@ -26,8 +26,6 @@ import java.util.List;
 final class AnthropicRequestWriter implements RequestLineWriter {
 
     private static final String TARGET = "Anthropic";
-    /** provider-apis.md §3.2: custom_id matches ^[a-zA-Z0-9_-]{1,64}$. */
-    static final int MAX_CUSTOM_ID = 64;
     /** The Messages API's temperature range is 0 to 1 (OpenAI's goes to 2). */
     static final double MAX_TEMPERATURE = 1.0;
 
@@ -87,16 +85,9 @@ final class AnthropicRequestWriter implements RequestLineWriter {
         out.writeEndObject();
     }
 
-    /** Checked by hand, not by regex: this runs once per line of files of a million lines. */
     private static void checkCustomId(String id, int n) {
-        boolean valid = !id.isEmpty() && id.length() <= MAX_CUSTOM_ID;
-        for (int i = 0; valid && i < id.length(); i++) {
-            char c = id.charAt(i);
-            valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-        }
-        if (!valid) {
-            throw LineError.at(n, "custom_id \"" + (id.length() <= 80 ? id : id.substring(0, 77) + "...")
-                    + "\" is not a valid Anthropic custom_id: 1 to 64 characters of letters, digits, _ and -");
+        if (!AnthropicCustomIds.valid(id)) {
+            throw LineError.at(n, AnthropicCustomIds.problem(id));
         }
     }
 

@@ -1,0 +1,34 @@
+package dev.caravan.provider.anthropic;
+
+import dev.caravan.model.FileContent;
+import dev.caravan.model.FileObject;
+import java.io.IOException;
+
+/**
+ * A batch's output and error files, which Anthropic does not have as files: each is its batch's results, converted to
+ * OpenAI batch output lines as they stream from Anthropic (DESIGN §4).
+ */
+public class ResultsFiles {
+
+    static final String CONTENT_TYPE = "application/octet-stream";
+
+    public FileContent content(ResultsDownload download) {
+        return new FileContent(download.lines(), CONTENT_TYPE);
+    }
+
+    /**
+     * The file object. Its size is that of the converted lines, which exist only as they are produced: they are
+     * produced and counted, one pass in constant memory, so {@code bytes} is exactly what a download returns.
+     */
+    public FileObject describe(ResultsDownload download) throws IOException {
+        long bytes = 0;
+        try (var lines = download.lines()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = lines.read(buffer); read != -1; read = lines.read(buffer)) {
+                bytes += read;
+            }
+        }
+        return new FileObject(download.file().id(), bytes, download.location().endedAt(), null,
+                download.file().filename(), "batch_output", "processed");
+    }
+}
