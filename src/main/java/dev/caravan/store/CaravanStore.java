@@ -1,5 +1,7 @@
 package dev.caravan.store;
 
+import dev.caravan.model.ErrorKind;
+import dev.caravan.model.GatewayError;
 import dev.caravan.sandbox.s3.EmbeddedS3Store;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -51,6 +54,7 @@ public final class CaravanStore extends ServiceSupport {
 
     private final StoreSettings settings;
     private EmbeddedS3Store embedded;
+    private SdkHttpClient http;
     private S3Client s3;
 
     public CaravanStore(StoreSettings settings) {
@@ -75,11 +79,22 @@ public final class CaravanStore extends ServiceSupport {
         }
     }
 
+    /**
+     * Writes the file's {@code length} bytes under {@code key}. What the store then holds is checked: a store that
+     * kept another size than was sent has the object removed again, and the caller is told, rather than a file that
+     * is not what was uploaded being served later.
+     */
     public StoredObject put(String key, Path content, long length, String contentType, Map<String, String> metadata) {
         return call(() -> {
             client().putObject(request -> request.bucket(settings.bucket()).key(key).contentLength(length)
                     .contentType(contentType).metadata(metadata), RequestBody.fromFile(content));
-            return head(key).orElseThrow(() -> new IllegalStateException("the store lost " + key + " at once"));
+            Optional<StoredObject> stored = head(key);
+            if (stored.isEmpty() || stored.get().size() != length) {
+                client().deleteObject(request -> request.bucket(settings.bucket()).key(key));
+                throw GatewayError.of(ErrorKind.UPSTREAM_ERROR, "Caravan's file store did not keep the "
+                        + length + " bytes sent; nothing was stored. Please retry.");
+            }
+            return stored.get();
         });
     }
 
@@ -175,8 +190,11 @@ public final class CaravanStore extends ServiceSupport {
                 settings.secretKey()));
     }
 
-    private static S3Client client(String endpoint, String region, AwsCredentialsProvider credentials,
-                                   boolean pathStyle) {
+    private S3Client client(String endpoint, String region, AwsCredentialsProvider credentials, boolean pathStyle) {
+        // kept to be closed: the SDK leaves a client it was handed open, and its idle connections would hold up the
+        // embedded store's graceful stop
+        http = ApacheHttpClient.builder().maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(60)).build();
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
@@ -184,8 +202,7 @@ public final class CaravanStore extends ServiceSupport {
                 // plain bodies with their length: no aws-chunked re-encoding of files Caravan already has on disk
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClient(ApacheHttpClient.builder().maxConnections(64)
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(60)).build())
+                .httpClient(http)
                 // a write re-reads its file, so every call may be retried
                 .overrideConfiguration(override -> override.retryStrategy(
                         AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3).build()));
@@ -196,6 +213,7 @@ public final class CaravanStore extends ServiceSupport {
     protected synchronized void doStop() {
         if (s3 != null) {
             s3.close();
+            http.close();
             s3 = null;
         }
         if (embedded != null) {

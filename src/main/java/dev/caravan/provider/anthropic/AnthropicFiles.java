@@ -90,10 +90,7 @@ public class AnthropicFiles {
         }
         String after = null;
         if (list.after() != null && !list.after().isBlank()) {
-            if (!(AnthropicFileId.parse(list.after()) instanceof AnthropicFileId.Stored stored)) {
-                throw GatewayError.invalid("after", "'after' must be the id of a file in this list.");
-            }
-            after = stored.key().key();
+            after = listedKey(list.after());
         }
         StoredPage page = store.get().list(StoredFileKey.PREFIX, after, limit);
         List<FileObject> files = page.objects().stream()
@@ -126,6 +123,19 @@ public class AnthropicFiles {
         }
         store.get().delete(file.key().key());
         return new FileDeleted(ref.fileId(), true);
+    }
+
+    /** The store key of a file this list shows: OpenAI's cursor is the last file id of the previous page. */
+    private static String listedKey(String after) {
+        try {
+            if (AnthropicFileId.parse(after) instanceof AnthropicFileId.Stored stored) {
+                return stored.key().key();
+            }
+        } catch (GatewayError notAFile) {
+            // answered below: a cursor that names no file is the caller's mistake in this request, not a lookup
+        }
+        throw GatewayError.invalid("after", "'after' must be the id of a file of provider 'anthropic' from this "
+                + "list.");
     }
 
     private static AnthropicFileId.Stored stored(FileRef ref) {

@@ -7,8 +7,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * The {@code anthropic} provider's settings ({@code caravan.anthropic.*}) that its beans need; timeouts, retries and
  * the circuit breaker are read where the routes are built.
  *
- * @param baseUrl     scheme, host and port of the API (paths start with {@code /v1}); a batch's {@code results_url}
- *                    must lie on the same origin, since Caravan's API key is sent to it
+ * @param baseUrl     scheme, host and port of the API (paths start with {@code /v1}); the only origin Caravan's API
+ *                    key is sent to, even when a batch's {@code results_url} names another
  * @param version     the {@code anthropic-version} header
  * @param maxRequests the most requests one message batch may hold (Anthropic's limit: 100,000)
  * @param maxBytes    the largest create body, in bytes (Anthropic's limit: 256 MB)

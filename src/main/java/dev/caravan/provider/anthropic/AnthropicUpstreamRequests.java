@@ -75,20 +75,25 @@ public class AnthropicUpstreamRequests {
     }
 
     /**
-     * The second: the results themselves, at the absolute {@code results_url} Anthropic gave (its docs say to read it
-     * rather than build it), with the same headers. Caravan's key goes only to the API's own origin.
+     * The second: the results themselves, at the {@code results_url} Anthropic gave (its docs say to read it rather
+     * than build it), with the same headers. Caravan's key goes to the configured API's origin only: a
+     * {@code results_url} on another origin (Caravan reaching Anthropic through a proxy or gateway, which passes on
+     * Anthropic's own URLs) is read at its path and query on the configured base URL.
      */
     public void results(ResultsLocation location, Exchange exchange) {
         URI url = location.url();
-        if (!settings.sameOrigin(url)) {
+        if (url.getRawPath() == null || url.getRawPath().isEmpty()) {
             throw GatewayError.of(ErrorKind.UPSTREAM_ERROR, "Anthropic gave the results of batch "
-                    + location.batchId() + " at another origin than " + settings.baseUrl() + "; Caravan does not "
-                    + "send its API key there.");
+                    + location.batchId() + " at a URL without a path.");
         }
         exchange.setProperty(RESULTS_LOCATION, location);
         prepare(exchange, "GET", null, null);
         Message message = exchange.getMessage();
-        message.setHeader(Exchange.HTTP_URI, url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath());
+        if (settings.sameOrigin(url)) {
+            message.setHeader(Exchange.HTTP_URI, url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath());
+        } else {
+            message.setHeader(Exchange.HTTP_PATH, url.getRawPath());
+        }
         if (url.getRawQuery() != null) {
             message.setHeader(Exchange.HTTP_QUERY, url.getRawQuery());
         }
