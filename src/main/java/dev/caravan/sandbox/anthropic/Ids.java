@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
- * Ids in Anthropic's shapes: a prefix, {@code 01}, then 22 base58 characters ({@code msgbatch_013Zva2CMHLNnXjNJJKqJ2EF},
- * {@code msg_014VwiXbi91y3JMjcpyGBHX5}, {@code req_011CSHoEeqs5C35K2UUqR7Fy}). Batches and request ids are random
+ * Ids in Anthropic's shapes: a prefix, {@code 01}, then 22 base58 characters
+ * ({@code msgbatch_013Zva2CMHLNnXjNJJKqJ2EF}, {@code msg_014VwiXbi91y3JMjcpyGBHX5}, {@code req_011CSHoEeqs5C35K2UUqR7Fy}).
+ * Batches and request ids are random
  * (unguessable, like the real ones); the ids inside results are derived from the batch and the request, so a batch
  * always writes the same results.
  */

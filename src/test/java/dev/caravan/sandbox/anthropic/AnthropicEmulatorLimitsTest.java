@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -211,12 +214,12 @@ class AnthropicEmulatorLimitsTest {
                     return -1;
                 }
                 int n = (int) Math.min(length, left);
-                java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
+                Arrays.fill(buffer, offset, offset + n, (byte) 'x');
                 left -= n;
                 return n;
             }
         };
-        return new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new java.io.ByteArrayInputStream(head), filler, new java.io.ByteArrayInputStream(tail))));
+        return new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream(head), filler, new ByteArrayInputStream(tail))));
     }
 }

@@ -38,8 +38,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +88,7 @@ class AnthropicEmulatorTest {
 
         assertEquals(429, limited.statusCode());
         assertEquals(List.of("1"), limited.headers().values("retry-after"));
-        assertEquals(java.util.Optional.of(ErrorType.RATE_LIMIT_ERROR), limited.errorType());
+        assertEquals(Optional.of(ErrorType.RATE_LIMIT_ERROR), limited.errorType());
         assertEquals("Number of request tokens has exceeded your per-minute rate limit",
                 limited.apiMessage().orElseThrow());
         assertTrue(limited.requestId().orElseThrow().startsWith("req_01"), "the request-id header");
@@ -100,7 +103,7 @@ class AnthropicEmulatorTest {
                 () -> client.messages().batches().list());
 
         assertEquals(529, overloaded.statusCode());
-        assertEquals(java.util.Optional.of(ErrorType.OVERLOADED_ERROR), overloaded.errorType());
+        assertEquals(Optional.of(ErrorType.OVERLOADED_ERROR), overloaded.errorType());
         assertTrue(overloaded.headers().values("retry-after").isEmpty(), "no retry-after on 529");
     }
 
@@ -112,7 +115,7 @@ class AnthropicEmulatorTest {
             InternalServerException failed = assertThrows(InternalServerException.class,
                     () -> client.messages().batches().retrieve("msgbatch_01AbCdEfGhJkLmNpQrStUvWx"));
             assertEquals(500, failed.statusCode());
-            assertEquals(java.util.Optional.of(ErrorType.API_ERROR), failed.errorType());
+            assertEquals(Optional.of(ErrorType.API_ERROR), failed.errorType());
         }
         client.messages().batches().list();
     }
@@ -121,7 +124,7 @@ class AnthropicEmulatorTest {
     void aFaultComesBeforeAuthentication() {
         emulator.injectFaults(529, "Overloaded", 1);
 
-        RawApi.error(api.send(java.net.http.HttpRequest.newBuilder(api.uri(BATCHES)).GET().build()), 529,
+        RawApi.error(api.send(HttpRequest.newBuilder(api.uri(BATCHES)).GET().build()), 529,
                 "overloaded_error");
     }
 
@@ -182,7 +185,7 @@ class AnthropicEmulatorTest {
     void malformedCreateBodiesAreRefusedNamingTheProblem() {
         String good = "{\"custom_id\":\"a\",\"params\":{\"model\":\"claude-haiku-4-5\",\"max_tokens\":5,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}}";
-        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        Map<String, String> cases = new LinkedHashMap<>();
         cases.put("", "The request body is empty: a JSON object with a `requests` array is required");
         cases.put("[]", "The request body must be a JSON object");
         cases.put("{}", "requests: Field required");
@@ -272,7 +275,7 @@ class AnthropicEmulatorTest {
 
     @Test
     void paramsTheModelRefusesBecomeErroredResults() {
-        Map<String, String> params = new java.util.LinkedHashMap<>();
+        Map<String, String> params = new LinkedHashMap<>();
         params.put("unknown-model", "\"model\":\"claude-nope-9\",\"max_tokens\":5,\"messages\":[" + user("hi") + "]");
         params.put("too-many-tokens", "\"model\":\"claude-3-haiku-20240307\",\"max_tokens\":5000,\"messages\":["
                 + user("hi") + "]");
@@ -328,7 +331,7 @@ class AnthropicEmulatorTest {
 
         List<String> written = new ArrayList<>(resultLines(id).keySet());
 
-        assertEquals(new java.util.HashSet<>(customIds), new java.util.HashSet<>(written));
+        assertEquals(new HashSet<>(customIds), new HashSet<>(written));
         assertNotEquals(customIds, written, "a client must match results by custom_id, not by position");
     }
 
@@ -360,7 +363,7 @@ class AnthropicEmulatorTest {
         BadRequestException refused = assertThrows(BadRequestException.class,
                 () -> client.messages().batches().resultsStreaming(id));
 
-        assertEquals(java.util.Optional.of(ErrorType.INVALID_REQUEST_ERROR), refused.errorType());
+        assertEquals(Optional.of(ErrorType.INVALID_REQUEST_ERROR), refused.errorType());
         assertTrue(refused.apiMessage().orElseThrow().contains("has not ended"), refused.getMessage());
     }
 
@@ -420,7 +423,7 @@ class AnthropicEmulatorTest {
         BadRequestException refused = assertThrows(BadRequestException.class,
                 () -> client.messages().batches().cancel(id));
 
-        assertEquals(java.util.Optional.of(ErrorType.INVALID_REQUEST_ERROR), refused.errorType());
+        assertEquals(Optional.of(ErrorType.INVALID_REQUEST_ERROR), refused.errorType());
         assertTrue(refused.apiMessage().orElseThrow().contains("already ended"), refused.getMessage());
     }
 
@@ -431,7 +434,7 @@ class AnthropicEmulatorTest {
         BadRequestException refused = assertThrows(BadRequestException.class,
                 () -> client.messages().batches().delete(id));
 
-        assertEquals(java.util.Optional.of(ErrorType.INVALID_REQUEST_ERROR), refused.errorType());
+        assertEquals(Optional.of(ErrorType.INVALID_REQUEST_ERROR), refused.errorType());
         assertTrue(refused.apiMessage().orElseThrow().contains("in_progress"), refused.getMessage());
     }
 
@@ -497,7 +500,7 @@ class AnthropicEmulatorTest {
     private Map<String, JsonNode> resultLines(String batchId) {
         HttpResponse<String> response = api.get(BATCHES + "/" + batchId + "/results");
         assertEquals(200, response.statusCode(), response.body());
-        Map<String, JsonNode> lines = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> lines = new LinkedHashMap<>();
         for (String line : response.body().split("\n")) {
             try {
                 JsonNode node = RawApi.JSON.readTree(line);

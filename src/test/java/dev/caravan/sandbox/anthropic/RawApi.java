@@ -21,7 +21,12 @@ final class RawApi {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String VERSION = "2023-06-01";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1, as the SDK's OkHttp speaks to an http:// URL. The JDK client's default would first ask to upgrade to
+     * h2c, and a refusal answered before the body is read (413) can then close the connection under that upgrade.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final String key;
 
