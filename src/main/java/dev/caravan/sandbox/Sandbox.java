@@ -1,5 +1,7 @@
 package dev.caravan.sandbox;
 
+import dev.caravan.sandbox.anthropic.AnthropicEmulator;
+import dev.caravan.sandbox.anthropic.AnthropicEmulatorSettings;
 import dev.caravan.sandbox.bedrock.BedrockEmulator;
 import dev.caravan.sandbox.bedrock.BedrockEmulatorSettings;
 import dev.caravan.sandbox.bedrock.BedrockQuotas;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -28,7 +31,9 @@ public final class Sandbox extends ServiceSupport {
     private final SandboxSettings settings;
     private final Path dataDir;
     private final String openAiKey = "sk-sandbox-" + HexFormat.of().formatHex(randomBytes(12));
+    private final String anthropicKey = "sk-ant-sandbox-" + HexFormat.of().formatHex(randomBytes(12));
     private OpenAiEmulator openAi;
+    private AnthropicEmulator anthropic;
     private EmbeddedS3Store s3;
     private BedrockEmulator bedrock;
 
@@ -54,10 +59,16 @@ public final class Sandbox extends ServiceSupport {
                 settings.bedrockPhase())
                 .withQuotas(BedrockQuotas.DEFAULTS.withMinRecordsPerJob(settings.bedrockMinRecords()));
         bedrock = new BedrockEmulator(bedrockSettings).start(settings.host(), 0);
+        Path anthropicDir = Files.createDirectories(dataDir.resolve("anthropic"));
+        anthropic = new AnthropicEmulator(new AnthropicEmulatorSettings(anthropicDir, anthropicKey,
+                settings.anthropicPhase(), Clock.systemUTC())).start(settings.host(), 0);
     }
 
     @Override
     protected void doStop() throws IOException {
+        if (anthropic != null) {
+            anthropic.close();
+        }
         if (bedrock != null) {
             bedrock.close();
         }
@@ -89,6 +100,9 @@ public final class Sandbox extends ServiceSupport {
         properties.put("caravan.bedrock.role-arn", "arn:aws:iam::" + bedrock.accountId()
                 + ":role/caravan-sandbox-batch");
         properties.put("caravan.bedrock.jobs.min-records", Long.toString(settings.bedrockMinRecords()));
+        // the SDK's base URL: scheme, host and port, the API's paths start with /v1
+        properties.put("caravan.anthropic.base-url", anthropic.baseUrl());
+        properties.put("caravan.anthropic.api-key", anthropicKey);
         // Caravan's own file store (embedded unless an endpoint is set) keeps its data with the emulators', so a
         // sandbox leaves nothing behind either
         properties.put("caravan.store.dir", dataDir.resolve("store").toString());
@@ -111,5 +125,9 @@ public final class Sandbox extends ServiceSupport {
 
     public BedrockEmulator bedrock() {
         return bedrock;
+    }
+
+    public AnthropicEmulator anthropic() {
+        return anthropic;
     }
 }

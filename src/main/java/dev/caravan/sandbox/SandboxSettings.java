@@ -10,9 +10,10 @@ import org.apache.camel.util.TimeUtils;
  * @param bedrockPhase      how long each Bedrock job phase lasts (Submitted, Validating, Scheduled, InProgress)
  * @param bedrockMinRecords the Bedrock emulator's "Minimum number of records per batch inference job" quota: 1 in
  *                          the sandbox (DESIGN §8b) so the documents' 3-record examples run; the real default is 100
+ * @param anthropicPhase    how long an Anthropic message batch stays in_progress before it ends
  */
 public record SandboxSettings(String host, Duration openAiPhase, Duration openAiCompletionWindow,
-                              Duration bedrockPhase, long bedrockMinRecords) {
+                              Duration bedrockPhase, long bedrockMinRecords, Duration anthropicPhase) {
 
     public static SandboxSettings from(PropertiesComponent properties) {
         return new SandboxSettings(
@@ -21,6 +22,8 @@ public record SandboxSettings(String host, Duration openAiPhase, Duration openAi
                 TimeUtils.toDuration(
                         properties.resolveProperty("caravan.sandbox.openai.completion-window").orElse("24h")),
                 TimeUtils.toDuration(properties.resolveProperty("caravan.sandbox.bedrock.phase-duration").orElse("1s")),
-                Long.parseLong(properties.resolveProperty("caravan.sandbox.bedrock.min-records").orElse("1").trim()));
+                Long.parseLong(properties.resolveProperty("caravan.sandbox.bedrock.min-records").orElse("1").trim()),
+                TimeUtils.toDuration(
+                        properties.resolveProperty("caravan.sandbox.anthropic.phase-duration").orElse("2s")));
     }
 }

@@ -1,0 +1,71 @@
+package dev.caravan.sandbox.anthropic;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+
+/**
+ * Ids in Anthropic's shapes: a prefix, {@code 01}, then 22 base58 characters
+ * ({@code msgbatch_013Zva2CMHLNnXjNJJKqJ2EF}, {@code msg_014VwiXbi91y3JMjcpyGBHX5}, {@code req_011CSHoEeqs5C35K2UUqR7Fy}).
+ * Batches and request ids are random
+ * (unguessable, like the real ones); the ids inside results are derived from the batch and the request, so a batch
+ * always writes the same results.
+ */
+final class Ids {
+
+    private static final char[] BASE58 =
+            "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
+    private static final int LENGTH = 22;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    static String batch() {
+        return random("msgbatch_01");
+    }
+
+    static String request() {
+        return random("req_01");
+    }
+
+    static String message(String batchId, String customId) {
+        return stable("msg_01", batchId, customId, "message");
+    }
+
+    /** The id of the call that failed, inside an errored result's ErrorResponse. */
+    static String failedRequest(String batchId, String customId) {
+        return stable("req_01", batchId, customId, "request");
+    }
+
+    private static String random(String prefix) {
+        StringBuilder id = new StringBuilder(prefix.length() + LENGTH).append(prefix);
+        for (int i = 0; i < LENGTH; i++) {
+            id.append(BASE58[RANDOM.nextInt(BASE58.length)]);
+        }
+        return id.toString();
+    }
+
+    private static String stable(String prefix, String... parts) {
+        byte[] digest = digest(parts);
+        StringBuilder id = new StringBuilder(prefix.length() + LENGTH).append(prefix);
+        for (int i = 0; i < LENGTH; i++) {
+            id.append(BASE58[(digest[i] & 0xff) % BASE58.length]);
+        }
+        return id.toString();
+    }
+
+    private static byte[] digest(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0); // separator: ("ab","c") and ("a","bc") must differ
+            }
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
+        }
+    }
+}
