@@ -41,8 +41,11 @@ public class UpstreamRetryPolicy {
         Optional<Duration> wait = nextWait(failure, attempts, breaker.getState());
         if (wait.isPresent()) {
             Message request = exchange.getIn();
+            // a call to an absolute URL (Anthropic's results_url) has no path header
+            Object target = request.getHeader(Exchange.HTTP_PATH) != null ? request.getHeader(Exchange.HTTP_PATH)
+                    : request.getHeader(Exchange.HTTP_URI);
             LOG.warn("{}: {} {} failed ({}); attempt {} of {} in {} ms", provider,
-                    request.getHeader(Exchange.HTTP_METHOD), request.getHeader(Exchange.HTTP_PATH), describe(failure),
+                    request.getHeader(Exchange.HTTP_METHOD), target, describe(failure),
                     attempts + 1, settings.maxAttempts(), wait.get().toMillis());
         }
         return wait;
