@@ -1,14 +1,11 @@
 package dev.caravan.sandbox.anthropic;
 
+import dev.caravan.sandbox.EmulatorShutdown;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -119,46 +116,14 @@ public final class AnthropicEmulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
-            try {
-                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.warn("Anthropic emulator did not stop cleanly", e);
-            }
+            EmulatorShutdown.stop(vertx, "Anthropic emulator");
             vertx = null;
             server = null;
             baseUrl = null;
         }
         if (root != null) {
-            deleteTree(root);
+            EmulatorShutdown.deleteData(root, "Anthropic emulator");
             root = null;
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException error) throws IOException {
-                    Files.deleteIfExists(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            // the shared parent goes too once no other emulator uses it
-            try (var siblings = Files.list(dir.getParent())) {
-                if (siblings.findAny().isEmpty()) {
-                    Files.deleteIfExists(dir.getParent());
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not remove the Anthropic emulator's data in {}", dir, e);
         }
     }
 

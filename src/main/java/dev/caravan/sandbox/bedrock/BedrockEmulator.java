@@ -1,5 +1,6 @@
 package dev.caravan.sandbox.bedrock;
 
+import dev.caravan.sandbox.EmulatorShutdown;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
@@ -132,13 +133,7 @@ public final class BedrockEmulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
-            try {
-                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.warn("Bedrock emulator did not stop cleanly", e);
-            }
+            EmulatorShutdown.stop(vertx, "Bedrock emulator");
             vertx = null;
             server = null;
         }

@@ -1,14 +1,11 @@
 package dev.caravan.sandbox.openai;
 
+import dev.caravan.sandbox.EmulatorShutdown;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -111,45 +108,13 @@ public final class OpenAiEmulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
-            try {
-                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.warn("OpenAI emulator did not stop cleanly", e);
-            }
+            EmulatorShutdown.stop(vertx, "OpenAI emulator");
             vertx = null;
             server = null;
         }
         if (root != null) {
-            deleteTree(root);
+            EmulatorShutdown.deleteData(root, "OpenAI emulator");
             root = null;
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException error) throws IOException {
-                    Files.deleteIfExists(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            // The shared parent goes too once no other emulator uses it.
-            try (var siblings = Files.list(dir.getParent())) {
-                if (siblings.findAny().isEmpty()) {
-                    Files.deleteIfExists(dir.getParent());
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not remove the OpenAI emulator's data in {}", dir, e);
         }
     }
 }
