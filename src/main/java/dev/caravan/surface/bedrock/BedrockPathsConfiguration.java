@@ -1,6 +1,7 @@
 package dev.caravan.surface.bedrock;
 
 import dev.caravan.surface.RequestGuards;
+import dev.caravan.surface.RouterInstaller;
 import dev.caravan.wire.BedrockJson;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
@@ -8,8 +9,6 @@ import io.vertx.ext.web.Router;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
-import org.apache.camel.StartupListener;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
@@ -32,18 +31,7 @@ public class BedrockPathsConfiguration implements CamelConfiguration {
                 Long.parseLong(properties.resolveProperty("caravan.bedrock.body-idle-timeout").orElse("60000").trim()),
                 (response, status, message) -> error(response, status < 500 ? "ValidationException"
                         : "InternalServerException", message));
-        context.addStartupListener(new StartupListener() {
-            @Override
-            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-                // the router exists once the HTTP server has started
-            }
-
-            @Override
-            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                started.getRegistry().findByType(VertxPlatformHttpRouter.class).forEach(
-                        router -> install(router, guards));
-            }
-        });
+        RouterInstaller.onceStarted(context, router -> install(router, guards));
     }
 
     private static void install(Router router, RequestGuards guards) {

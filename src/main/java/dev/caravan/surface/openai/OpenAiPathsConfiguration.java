@@ -1,17 +1,16 @@
 package dev.caravan.surface.openai;
 
 import dev.caravan.surface.RequestGuards;
+import dev.caravan.surface.RouterInstaller;
 import dev.caravan.wire.OpenAiJson;
 import io.vertx.ext.web.Router;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.StartupListener;
 import org.apache.camel.spi.PropertiesComponent;
 import java.util.List;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
  * Two pieces of the OpenAI surface that live on the HTTP router itself rather than in a route:
@@ -37,18 +36,7 @@ public class OpenAiPathsConfiguration implements CamelConfiguration {
                 Long.parseLong(properties.resolveProperty("caravan.openai.body-idle-timeout").orElse("60000").trim()),
                 (response, status, message) -> response.putHeader("Content-Type", "application/json")
                         .end(OpenAiJson.error(message, "invalid_request_error", null, null).toString()));
-        context.addStartupListener(new StartupListener() {
-            @Override
-            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-                // the router exists once the HTTP server has started
-            }
-
-            @Override
-            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                started.getRegistry().findByType(VertxPlatformHttpRouter.class).forEach(
-                        router -> install(router, guards));
-            }
-        });
+        RouterInstaller.onceStarted(context, router -> install(router, guards));
     }
 
     private static void install(Router router, RequestGuards guards) {
