@@ -4,6 +4,7 @@ import dev.caravan.auth.ApiKeys;
 import dev.caravan.dispatch.Capabilities;
 import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.jsonl.BatchInputValidator;
+import dev.caravan.model.CaravanIds;
 import dev.caravan.surface.bedrock.BedrockAuthentication;
 import dev.caravan.surface.bedrock.BedrockErrors;
 import dev.caravan.surface.bedrock.BedrockJobRequests;
@@ -23,10 +24,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 
 /** The beans the YAML routes name. */
 public class CaravanConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        // every context start sets it, to a secret or to none, so no value outlives the context that configured it
+        CaravanIds.configure(context.getPropertiesComponent().resolveProperty("caravan.ids.secret").orElse(null));
+    }
 
     @BindToRegistry
     public ProviderResolver providerResolver() {
@@ -34,8 +42,9 @@ public class CaravanConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public Capabilities capabilities() {
-        return new Capabilities();
+    public Capabilities capabilities(
+            @PropertyInject(value = "caravan.anthropic.s3-files", defaultValue = "false") boolean anthropicS3Files) {
+        return new Capabilities(anthropicS3Files);
     }
 
     @BindToRegistry

@@ -32,6 +32,12 @@ public final class CaravanBedrock {
                         .retryStrategy(builder -> builder.maxAttempts(1)));
     }
 
+    /** The same client sending {@code x-model-provider} with every request, as the documents' before-send hook does. */
+    public static BedrockClientBuilder clientBuilder(CamelContext context, String provider) {
+        return clientBuilder(context).overrideConfiguration(override -> override.retryStrategy(RetryMode.STANDARD)
+                .retryStrategy(builder -> builder.maxAttempts(1)).putHeader("x-model-provider", provider));
+    }
+
     public static BedrockClient client(CamelContext context) {
         return clientBuilder(context).build();
     }

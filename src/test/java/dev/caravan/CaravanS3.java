@@ -34,6 +34,12 @@ public final class CaravanS3 {
                         .retryStrategy(builder -> builder.maxAttempts(1)));
     }
 
+    /** The same client sending {@code x-model-provider} with every request, as the documents' before-send hook does. */
+    public static S3ClientBuilder clientBuilder(CamelContext context, String provider) {
+        return clientBuilder(context).overrideConfiguration(override -> override.retryStrategy(RetryMode.STANDARD)
+                .retryStrategy(builder -> builder.maxAttempts(1)).putHeader("x-model-provider", provider));
+    }
+
     public static Sandbox sandbox(CamelContext context) {
         return context.getRegistry().lookupByNameAndType("sandbox", Sandbox.class);
     }

@@ -15,14 +15,24 @@ import org.apache.camel.ExchangeProperty;
 /**
  * Which provider can do which operation. Dispatch consults this table before routing, so an unsupported
  * combination is a clear error naming what is possible, never a missing-route failure.
+ *
+ * <p>A provider with files and batches is also reachable from the S3 files API (whole objects) and the Bedrock batch
+ * API (dev.caravan.bridge). Anthropic is the exception the documents make: it has no file storage, so its files live
+ * in Caravan's own store, and the S3 files API offers that only when the operator says so
+ * ({@code caravan.anthropic.s3-files}); otherwise those calls say to use inline requests.
  */
 public class Capabilities {
 
     private final Map<Provider, Set<Operation>> supported = new EnumMap<>(Provider.class);
 
-    public Capabilities() {
-        supported.put(Provider.OPENAI, Operation.FILES_AND_BATCHES);
-        supported.put(Provider.ANTHROPIC, Operation.FILES_AND_BATCHES);
+    public Capabilities(boolean anthropicS3Files) {
+        supported.put(Provider.OPENAI, withBridge(Operation.FILES_AND_BATCHES));
+        Set<Operation> anthropic = withBridge(Operation.FILES_AND_BATCHES);
+        if (!anthropicS3Files) {
+            anthropic.removeAll(Operation.WHOLE_OBJECTS);
+            anthropic.remove(Operation.JOBS_CREATE);
+        }
+        supported.put(Provider.ANTHROPIC, anthropic);
         supported.put(Provider.GEMINI, EnumSet.noneOf(Operation.class));
         Set<Operation> bedrock = EnumSet.copyOf(Operation.OBJECTS);
         bedrock.addAll(Operation.JOBS);
@@ -32,9 +42,28 @@ public class Capabilities {
     public void check(@Body Command command, @ExchangeProperty("caravanProvider") String providerName) {
         Provider provider = Provider.parse(providerName);
         Operation operation = command.operation();
-        if (!supported.get(provider).contains(operation)) {
-            throw GatewayError.of(ErrorKind.UNSUPPORTED, "Provider '" + provider.wireName() + "' does not support "
-                    + operation.routeSuffix() + " in this version of Caravan.");
+        if (supported.get(provider).contains(operation)) {
+            return;
         }
+        if (provider == Provider.ANTHROPIC
+                && (Operation.WHOLE_OBJECTS.contains(operation) || operation == Operation.JOBS_CREATE)) {
+            throw GatewayError.of(ErrorKind.UNSUPPORTED, "Anthropic has no file storage, so files and file-based "
+                    + "jobs for provider 'anthropic' are not available through the S3 files API: create Anthropic "
+                    + "batches from inline requests (OpenAI SDK batches.create with extra_body={\"provider\": "
+                    + "\"anthropic\", \"requests\": [...]}), or have Caravan keep such files in its own store "
+                    + "(caravan.anthropic.s3-files=true).");
+        }
+        throw GatewayError.of(ErrorKind.UNSUPPORTED, "Provider '" + provider.wireName() + "' does not support "
+                + operation.routeSuffix() + " in this version of Caravan.");
+    }
+
+    /** A provider's files and batches, and the objects and jobs the bridge makes of them. */
+    private static Set<Operation> withBridge(Set<Operation> filesAndBatches) {
+        Set<Operation> operations = EnumSet.copyOf(filesAndBatches);
+        if (operations.containsAll(Operation.FILES_AND_BATCHES)) {
+            operations.addAll(Operation.WHOLE_OBJECTS);
+            operations.addAll(Operation.JOBS);
+        }
+        return operations;
     }
 }

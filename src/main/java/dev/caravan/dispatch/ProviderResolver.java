@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Resolves the provider once per request (DESIGN §2): the one the caller named, else the one the id belongs to,
- * else OpenAI. A named provider that contradicts the id is the caller's mistake, not something to guess around.
+ * else the surface's default (OpenAI; Bedrock on the S3 files and Bedrock batch APIs). A named provider that
+ * contradicts the id is the caller's mistake, not something to guess around.
  */
 public class ProviderResolver {
 
@@ -16,7 +17,7 @@ public class ProviderResolver {
         Optional<Provider> fromId = CaravanIds.providerOf(command.subjectId());
         String requested = command.requestedProvider();
         if (requested == null || requested.isBlank()) {
-            return fromId.orElse(Provider.OPENAI).wireName();
+            return fromId.orElse(command.defaultProvider()).wireName();
         }
         Provider named = Provider.parse(requested);
         if (fromId.isPresent() && fromId.get() != named) {

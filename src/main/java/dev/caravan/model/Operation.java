@@ -36,6 +36,9 @@ public enum Operation {
     /** The S3-compatible files operations. */
     public static final Set<Operation> OBJECTS = EnumSet.range(OBJECT_PUT, UPLOADS_LIST);
 
+    /** The S3 operations on whole objects, without multipart uploads: what a provider's files can be seen as. */
+    public static final Set<Operation> WHOLE_OBJECTS = EnumSet.range(OBJECT_PUT, OBJECTS_LIST);
+
     /** The Bedrock batch API's model invocation job operations. */
     public static final Set<Operation> JOBS = EnumSet.range(JOBS_CREATE, JOBS_STOP);
 

@@ -258,18 +258,24 @@ class S3KeyHostilityTest {
     }
 
     /**
-     * A provider without files on this surface yet is S3's 501 NotImplemented naming the provider: not a 5xx failure
-     * of Caravan's, and what the SDKs expect for an operation a store does not offer.
+     * For a provider whose objects are its files, a key that is no file id of it (here one that looks like a path) is
+     * S3's 404 NoSuchKey saying how to name a file, never a read of anything else; a multipart upload, which a file
+     * cannot be, is S3's 501 NotImplemented naming the provider.
      */
     @ParameterizedTest(name = "x-model-provider: {0}")
-    @ValueSource(strings = {"openai", "gemini", "anthropic"})
-    void aProviderWithoutObjectStorageIsNotImplementedNamingIt(String provider) {
+    @ValueSource(strings = {"openai", "anthropic"})
+    void aProviderFileKeyThatIsNoFileIdIsNoSuchKey(String provider) {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             String target = "/bedrock/files/" + BUCKET + "/hardening/provider.jsonl";
             Response response = send(new Request("GET", target).header("x-model-provider", provider));
-            assertEquals(501, response.status());
-            assertTrue(response.text().contains("<Code>NotImplemented</Code>")
-                    && response.text().contains("Provider '" + provider + "'"), response.text());
+            assertEquals(404, response.status());
+            assertTrue(response.text().contains("<Code>NoSuchKey</Code>") && response.text().contains("IfMatch"),
+                    response.text());
+            Response multipart = send(new Request("POST", "/bedrock/files/" + BUCKET + "/big.jsonl?uploads")
+                    .header("x-model-provider", provider));
+            assertEquals(501, multipart.status());
+            assertTrue(multipart.text().contains("<Code>NotImplemented</Code>")
+                    && multipart.text().contains("'" + provider + "'"), multipart.text());
         });
     }
 

@@ -2,6 +2,7 @@ package dev.caravan.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -36,5 +37,47 @@ class CaravanIdsTest {
         assertEquals(Optional.empty(), CaravanIds.providerOf("abc123"));
         assertEquals(Optional.empty(), CaravanIds.providerOf(""));
         assertEquals(Optional.empty(), CaravanIds.providerOf(null));
+    }
+
+    @Test
+    void job_identifiers_name_their_provider() {
+        String token = CaravanIds.token(CaravanIds.Kind.BATCH, Provider.OPENAI, "batch_abc");
+        String arn = "arn:aws:bedrock:us-west-2:000000000000:model-invocation-job/" + token;
+        assertEquals(Optional.of(Provider.OPENAI), CaravanIds.providerOf(arn));
+        assertEquals(Optional.of(Provider.OPENAI), CaravanIds.providerOf(token));
+        assertEquals("batch_abc", CaravanIds.nativeJobId(arn));
+        assertEquals("batch_abc", CaravanIds.nativeJobId(token));
+        String bedrockArn = "arn:aws:bedrock:us-west-2:123456789012:model-invocation-job/abcdef123456";
+        assertEquals(Optional.of(Provider.BEDROCK), CaravanIds.providerOf(bedrockArn));
+        GatewayError notOurs = assertThrows(GatewayError.class, () -> CaravanIds.nativeJobId(bedrockArn));
+        assertEquals(404, notOurs.status());
+    }
+
+    @Test
+    void with_a_secret_ids_are_signed_and_a_forged_or_tampered_one_names_nothing() {
+        String unsigned = CaravanIds.wrap(CaravanIds.Kind.FILE, Provider.BEDROCK, "s3://bucket/key.jsonl");
+        CaravanIds.configure("s3cret");
+        try {
+            String signed = CaravanIds.wrap(CaravanIds.Kind.FILE, Provider.BEDROCK, "s3://bucket/key.jsonl");
+            assertTrue(signed.matches("file-bedrock-[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{22}"), signed);
+            assertEquals("s3://bucket/key.jsonl", CaravanIds.nativeId(signed));
+            assertEquals(Optional.of(Provider.BEDROCK), CaravanIds.providerOf(signed));
+
+            String forged = CaravanIds.wrap(CaravanIds.Kind.FILE, Provider.BEDROCK, "s3://other-bucket/secret")
+                    .replaceAll("\\..*", "") + signed.substring(signed.indexOf('.'));
+            String flipped = signed.substring(0, signed.length() - 1) + (signed.endsWith("A") ? "B" : "A");
+            // a batch token does not pass for a file's, nor the other way round
+            String otherKind = "batch-" + signed.substring("file-".length());
+            for (String bad : new String[] {unsigned, forged, flipped, otherKind}) {
+                GatewayError error = assertThrows(GatewayError.class, () -> CaravanIds.nativeId(bad), bad);
+                assertEquals(404, error.status(), bad);
+            }
+            CaravanIds.configure("another secret");
+            assertThrows(GatewayError.class, () -> CaravanIds.nativeId(signed));
+            CaravanIds.configure(null);
+            assertThrows(GatewayError.class, () -> CaravanIds.nativeId(signed));
+        } finally {
+            CaravanIds.configure(null);
+        }
     }
 }

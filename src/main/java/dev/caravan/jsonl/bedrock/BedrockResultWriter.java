@@ -62,12 +62,22 @@ final class BedrockResultWriter implements ResultLineWriter {
     }
 
     private void check(String id, ResultBody body) {
+        if (settings.converse()) {
+            // the Converse response is one shape for every model, so it needs no family (and takes any provider's)
+            if (body instanceof ResultBody.Embeddings) {
+                throw mismatch(id, "is embeddings, which a Converse job does not return");
+            }
+            int choices = ((ResultBody.Completion) body).choices().size();
+            if (choices != 1) {
+                throw mismatch(id, "has " + choices + " choices; a Converse job returns exactly one");
+            }
+            return;
+        }
         BedrockModelFamily target = family();
         if (body instanceof ResultBody.Embeddings) {
             ResultBody.Embeddings embeddings = (ResultBody.Embeddings) body;
-            if (!target.embeddings() || settings.converse()) {
-                throw mismatch(id, "is embeddings, which " + (settings.converse() ? "a Converse job"
-                        : "the chat model " + settings.model()) + " does not return");
+            if (!target.embeddings()) {
+                throw mismatch(id, "is embeddings, which the chat model " + settings.model() + " does not return");
             }
             if (embeddings.vectors().size() != 1) {
                 throw mismatch(id, "has " + embeddings.vectors().size() + " vectors; Titan embeddings return one");
@@ -78,7 +88,7 @@ final class BedrockResultWriter implements ResultLineWriter {
             throw mismatch(id, "is a completion, which the embedding model " + settings.model() + " does not return");
         }
         int choices = ((ResultBody.Completion) body).choices().size();
-        boolean several = target == BedrockModelFamily.MISTRAL && !settings.converse();
+        boolean several = target == BedrockModelFamily.MISTRAL;
         if (several ? choices < 1 : choices != 1) {
             throw mismatch(id, "has " + choices + " choices; " + target.description() + " returns "
                     + (several ? "at least one" : "exactly one"));

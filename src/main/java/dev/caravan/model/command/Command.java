@@ -1,6 +1,7 @@
 package dev.caravan.model.command;
 
 import dev.caravan.model.Operation;
+import dev.caravan.model.Provider;
 
 /**
  * What a surface asks of a provider. {@code requestedProvider} is the provider the caller named (null when it named
@@ -15,5 +16,10 @@ public sealed interface Command permits UploadFile, ListFiles, FileRef, CreateBa
 
     default String subjectId() {
         return null;
+    }
+
+    /** The provider when the caller named none and the subject id names none: each surface's documented default. */
+    default Provider defaultProvider() {
+        return Provider.OPENAI;
     }
 }

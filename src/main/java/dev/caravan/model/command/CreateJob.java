@@ -1,6 +1,7 @@
 package dev.caravan.model.command;
 
 import dev.caravan.model.Operation;
+import dev.caravan.model.Provider;
 import dev.caravan.model.job.JobRequest;
 
 /** CreateModelInvocationJob on the bedrock surface. */
@@ -9,5 +10,10 @@ public record CreateJob(String requestedProvider, JobRequest request) implements
     @Override
     public Operation operation() {
         return Operation.JOBS_CREATE;
+    }
+
+    @Override
+    public Provider defaultProvider() {
+        return Provider.BEDROCK;
     }
 }

@@ -1,6 +1,7 @@
 package dev.caravan.model.command;
 
 import dev.caravan.model.Operation;
+import dev.caravan.model.Provider;
 import dev.caravan.model.job.JobStatus;
 import java.time.Instant;
 
@@ -12,5 +13,10 @@ public record ListJobs(String requestedProvider, Integer maxResults, String next
     @Override
     public Operation operation() {
         return Operation.JOBS_LIST;
+    }
+
+    @Override
+    public Provider defaultProvider() {
+        return Provider.BEDROCK;
     }
 }

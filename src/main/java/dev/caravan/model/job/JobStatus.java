@@ -1,5 +1,6 @@
 package dev.caravan.model.job;
 
+import dev.caravan.model.BatchStatus;
 import dev.caravan.model.GatewayError;
 import java.util.Arrays;
 import java.util.Optional;
@@ -34,6 +35,22 @@ public enum JobStatus {
     public boolean ended() {
         return this == COMPLETED || this == FAILED || this == STOPPED || this == PARTIALLY_COMPLETED
                 || this == EXPIRED;
+    }
+
+    /**
+     * The status of a job that is another provider's batch (DESIGN §5): finalizing is still InProgress and a
+     * cancelling batch is Stopping, so no OpenAI value reaches a Bedrock client.
+     */
+    public static JobStatus ofBatch(BatchStatus status) {
+        return switch (status) {
+            case VALIDATING -> VALIDATING;
+            case IN_PROGRESS, FINALIZING -> IN_PROGRESS;
+            case COMPLETED -> COMPLETED;
+            case FAILED -> FAILED;
+            case EXPIRED -> EXPIRED;
+            case CANCELLING -> STOPPING;
+            case CANCELLED -> STOPPED;
+        };
     }
 
     /** A status an upstream reported; empty for one this version does not know. */

@@ -29,6 +29,9 @@ public class BedrockErrors {
         int status = error.kind() == ErrorKind.CONFLICT ? 400 : error.status();
         BedrockJobResponses.writeJson(message, status, BedrockJson.error(error.getMessage()));
         message.setHeader(ERROR_TYPE, type);
+        if (error.retryAfter() != null) {
+            message.setHeader("Retry-After", error.retryAfter());
+        }
     }
 
     /** The exception name the SDKs turn into their exception class. */

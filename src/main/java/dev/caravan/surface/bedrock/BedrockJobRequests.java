@@ -29,11 +29,15 @@ import org.apache.camel.Exchange;
  */
 public class BedrockJobRequests {
 
-    static final String DEFAULT_PROVIDER = "bedrock";
     private static final String JOB_PATH = "/bedrock/model-invocation-job/";
     private static final String STOP_SUFFIX = "/stop";
+    /** The service model's pattern, quoted in the refusal as Bedrock quotes it. */
+    private static final String BEDROCK_JOB_IDENTIFIER =
+            "(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:model-invocation-job/)?[a-z0-9]{12}";
+    /** Bedrock's own, or the {@code <provider>-<base64url>[.<hmac>]} job id of a batch another provider runs. */
     private static final Pattern JOB_IDENTIFIER = Pattern.compile(
-            "(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:model-invocation-job/)?[a-z0-9]{12}");
+            "(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:model-invocation-job/)?"
+                    + "([a-z0-9]{12}|[a-z]+-[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)?)");
 
     private final BedrockAuthentication authentication;
 
@@ -83,8 +87,7 @@ public class BedrockJobRequests {
     }
 
     private static String provider(Exchange exchange) {
-        String named = exchange.getMessage().getHeader("x-model-provider", String.class);
-        return named == null || named.isBlank() ? DEFAULT_PROVIDER : named;
+        return exchange.getMessage().getHeader("x-model-provider", String.class);
     }
 
     private static JsonNode body(Exchange exchange) {
@@ -112,7 +115,7 @@ public class BedrockJobRequests {
         if (!JOB_IDENTIFIER.matcher(identifier).matches()) {
             throw GatewayError.invalid("jobIdentifier", "1 validation error detected: Value '" + identifier
                     + "' at 'jobIdentifier' failed to satisfy constraint: Member must satisfy regular expression "
-                    + "pattern: " + JOB_IDENTIFIER.pattern());
+                    + "pattern: " + BEDROCK_JOB_IDENTIFIER);
         }
         return identifier;
     }

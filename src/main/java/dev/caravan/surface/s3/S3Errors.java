@@ -8,6 +8,7 @@ import dev.caravan.surface.ErrorClassifier;
 import dev.caravan.wire.S3Xml;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public class S3Errors {
             reply.cut();
             return;
         }
-        reply.status(s3.status());
+        reply.status(s3.status()).header("Retry-After", error.retryAfter());
         if (reply.isHead() || s3.status() == 304) {
             reply.sendEmpty();
             return;
@@ -76,9 +77,16 @@ public class S3Errors {
     /** S3's code and status for an error: the upstream's own when it had one, else by kind. */
     record S3Error(int status, String code) {
 
+        /** S3's codes are CamelCase words; other providers' codes (rate_limit_exceeded, NOT_FOUND) are not. */
+        private static final Pattern S3_CODE = Pattern.compile("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*");
+
         static S3Error of(GatewayError error) {
-            if (error.code() != null) {
+            if (error.code() != null && S3_CODE.matcher(error.code()).matches()) {
                 return new S3Error(error.status(), error.code());
+            }
+            if (error.status() == 429) {
+                // another provider's rate limit: S3 says SlowDown, which every S3 client backs off and retries
+                return new S3Error(503, "SlowDown");
             }
             return switch (error.kind()) {
                 case NOT_MODIFIED -> new S3Error(304, "NotModified");

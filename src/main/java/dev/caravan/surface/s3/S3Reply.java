@@ -89,9 +89,14 @@ final class S3Reply {
     }
 
     /** Streams {@code length} bytes with {@code Content-Length}, waiting whenever the client reads slower. */
+    /** The content, with its length when known ({@code length >= 0}), else chunked as it is produced. */
     void sendStream(InputStream content, long length) {
         announceCloseIfBodyUnread();
-        header("Content-Length", Long.toString(length));
+        if (length >= 0) {
+            header("Content-Length", Long.toString(length));
+        } else {
+            response.setChunked(true);
+        }
         try (content) {
             byte[] chunk = new byte[CHUNK];
             int read;

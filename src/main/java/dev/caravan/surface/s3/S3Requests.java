@@ -41,7 +41,6 @@ import org.apache.camel.Exchange;
  */
 public class S3Requests {
 
-    private static final String DEFAULT_PROVIDER = "bedrock";
     private static final String URL_ENCODED = "caravanS3UrlEncoded";
     private static final int MAX_KEYS = 1000;
     private static final int MAX_PARTS = 1000;
@@ -91,7 +90,7 @@ public class S3Requests {
         String rawPath = question < 0 ? uri : uri.substring(0, question);
         Map<String, List<String>> query = query(question < 0 ? "" : uri.substring(question + 1));
         MultiMap headers = request.headers();
-        String provider = headers.contains("x-model-provider") ? headers.get("x-model-provider") : DEFAULT_PROVIDER;
+        String provider = headers.get("x-model-provider");
         if (!S3_METHODS.contains(request.method().name())) {
             throw new GatewayError(ErrorKind.INVALID_REQUEST, 405,
                     "The specified method is not allowed against this resource.", null, "MethodNotAllowed", null);

@@ -60,7 +60,9 @@ public class S3Responses {
             checksums(reply, info.checksums());
         }
         if (data.content() == null) {
-            reply.header("Content-Length", Long.toString(data.contentLength())).sendEmpty();
+            // an object converted as it is served has no length until it has been sent
+            reply.header("Content-Length", data.contentLength() < 0 ? null : Long.toString(data.contentLength()))
+                    .sendEmpty();
         } else {
             reply.sendStream(data.content(), data.contentLength());
         }

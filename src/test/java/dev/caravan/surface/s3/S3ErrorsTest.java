@@ -133,10 +133,11 @@ class S3ErrorsTest {
     }
 
     @Test
-    void aProviderWithoutFilesOnThisSurfaceIsNotImplementedAndAnUnknownOneInvalidArgument() throws Exception {
+    void aProviderFileKeyThatIsNoFileIdIsNoSuchKeyAndAnUnknownProviderInvalidArgument() throws Exception {
         HttpResponse<String> openai = raw("openai");
-        assertEquals(501, openai.statusCode());
-        assertTrue(openai.body().contains("<Code>NotImplemented</Code>"), openai.body());
+        assertEquals(404, openai.statusCode());
+        assertTrue(openai.body().contains("<Code>NoSuchKey</Code>") && openai.body().contains("IfMatch"),
+                openai.body());
         HttpResponse<String> unknown = raw("not-a-provider");
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("<Code>InvalidArgument</Code>"), unknown.body());
