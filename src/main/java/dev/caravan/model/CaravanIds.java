@@ -87,6 +87,24 @@ public final class CaravanIds {
         return tokenProvider(id);
     }
 
+    /**
+     * The candidates that are ids Caravan wrapped for a provider other than OpenAI (file-gemini-…, batch-anthropic-…),
+     * surrounding quotes ignored: the first such, else null. Only these can name their provider where a value could
+     * as well be an S3 key or ETag, which an OpenAI-shaped id ({@code file-abc}) could be.
+     */
+    public static String firstWrapped(String... candidates) {
+        for (String candidate : candidates) {
+            String value = candidate == null ? "" : candidate.trim().replace("\"", "");
+            for (Kind kind : Kind.values()) {
+                if (value.startsWith(kind.prefix) && tokenProvider(value.substring(kind.prefix.length()))
+                        .filter(provider -> provider != Provider.OPENAI).isPresent()) {
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The native id inside a wrapped id; an unwrapped (OpenAI) id is its own native id. */
     public static String nativeId(String id) {
         Optional<Provider> provider = providerOf(id);

@@ -2,6 +2,7 @@ package dev.caravan.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.bedrock.model.GetModelInvocationJobRespon
 import software.amazon.awssdk.services.bedrock.model.ModelInvocationJobStatus;
 import software.amazon.awssdk.services.bedrock.model.ModelInvocationJobSummary;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Anthropic from the S3 files API and the Bedrock batch API, with Caravan's own store keeping the files (the sandbox
@@ -116,5 +118,19 @@ class AnthropicThroughS3AndBedrockTest {
                 records.stream().map(record -> record.get("recordId").asText()).collect(Collectors.toSet()));
         records.forEach(record -> assertFalse(record.at("/modelOutput/output/message/content/0/text").asText()
                 .isBlank(), record.toString()));
+    }
+
+    @Test
+    void withoutTheHeaderAWrappedFileIdNamesItsProviderAndAContradictionIsRefused() {
+        String fileId = s3.putObject(put -> put.bucket("anthropic-files").key("batch.jsonl"),
+                RequestBody.fromString(anthropicLines(1))).eTag().replace("\"", "");
+        try (S3Client noHeader = CaravanS3.clientBuilder(context).build();
+             S3Client asBedrock = CaravanS3.clientBuilder(context, "bedrock").build()) {
+            assertEquals("\"" + fileId + "\"", noHeader.headObject(head -> head.bucket("any-bucket").key("in.jsonl")
+                    .ifMatch(fileId)).eTag());
+            S3Exception contradiction = assertThrows(S3Exception.class, () -> asBedrock.headObject(head -> head
+                    .bucket("any-bucket").key(fileId)));
+            assertEquals(400, contradiction.statusCode());
+        }
     }
 }

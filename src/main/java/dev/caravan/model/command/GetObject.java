@@ -1,5 +1,6 @@
 package dev.caravan.model.command;
 
+import dev.caravan.model.CaravanIds;
 import dev.caravan.model.Operation;
 import dev.caravan.model.object.ByteRange;
 import dev.caravan.model.object.ObjectAddress;
@@ -11,6 +12,12 @@ import dev.caravan.model.object.Preconditions;
  */
 public record GetObject(String requestedProvider, ObjectAddress address, boolean metadataOnly, ByteRange range,
                         Preconditions preconditions, boolean checksumMode) implements ObjectCommand {
+
+    /** A file id Caravan wrapped, as If-Match or key, names its provider when the caller named none. */
+    @Override
+    public String subjectId() {
+        return CaravanIds.firstWrapped(preconditions.ifMatch(), address.key());
+    }
 
     @Override
     public Operation operation() {
