@@ -241,8 +241,8 @@ public class BedrockBatches {
             throw GatewayError.invalid("output_s3_uri", "'output_s3_uri' must be an S3 URI such as "
                     + "s3://my-bucket/batch-output, not '" + output + "'.");
         }
-        if (address.bucket().isEmpty()) {
-            throw GatewayError.invalid("output_s3_uri", "'output_s3_uri' names no bucket: '" + output + "'.");
+        if (!S3BucketName.valid(address.bucket())) {
+            throw GatewayError.invalid("output_s3_uri", "'output_s3_uri' names no S3 bucket: '" + output + "'.");
         }
         try {
             store.requireAllowed(address.bucket());

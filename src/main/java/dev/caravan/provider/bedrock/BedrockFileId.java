@@ -101,7 +101,7 @@ public sealed interface BedrockFileId {
     private static ObjectAddress object(String uri, String id) {
         try {
             ObjectAddress address = S3Location.parse(uri);
-            if (address.bucket().isEmpty()) {
+            if (!S3BucketName.valid(address.bucket())) {
                 throw notFound(id);
             }
             return address;

@@ -240,6 +240,10 @@ public class BedrockFiles {
                     + "{\"storage_config\": {\"s3\": {\"bucket\": \"my-bucket\", \"prefix\": \"batch-input\"}}} "
                     + "(extra_query for GET), or configure caravan.bedrock.files.default-bucket.");
         }
+        if (!S3BucketName.valid(bucket)) {
+            throw GatewayError.invalid(BUCKET_PARAM, "'" + bucket + "' is not an S3 bucket name (3 to 63 lowercase "
+                    + "letters, digits, dots and hyphens).");
+        }
         try {
             store.requireAllowed(bucket);
         } catch (GatewayError denied) {

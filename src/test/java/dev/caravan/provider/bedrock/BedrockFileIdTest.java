@@ -38,14 +38,14 @@ class BedrockFileIdTest {
     void a_results_id_names_selection_model_and_out_object() {
         BedrockFileId.Results output = new BedrockFileId.Results(ResultSelection.SUCCEEDED,
                 "anthropic.claude-3-sonnet-20240229-v1:0",
-                new ObjectAddress("b", "batch-output/abcdefghijkl/in.jsonl.out"));
+                new ObjectAddress("bkt", "batch-output/abcdefghijkl/in.jsonl.out"));
 
-        assertEquals(wrapped("output|anthropic.claude-3-sonnet-20240229-v1:0|s3://b/batch-output/abcdefghijkl/"
+        assertEquals(wrapped("output|anthropic.claude-3-sonnet-20240229-v1:0|s3://bkt/batch-output/abcdefghijkl/"
                 + "in.jsonl.out"), output.id());
         assertEquals(output, BedrockFileId.parse(output.id()));
         assertEquals("abcdefghijkl_output.jsonl", output.filename());
         BedrockFileId.Results errors = new BedrockFileId.Results(ResultSelection.FAILED, "m",
-                new ObjectAddress("b", "out/abcdefghijkl/"));
+                new ObjectAddress("bkt", "out/abcdefghijkl/"));
         assertEquals(errors, BedrockFileId.parse(errors.id()));
         assertTrue(errors.folder());
         assertEquals("abcdefghijkl_errors.jsonl", errors.filename());
@@ -54,7 +54,7 @@ class BedrockFileIdTest {
     @Test
     void anything_else_inside_the_wrapper_is_a_404() {
         for (String id : new String[]{wrapped("not-an-s3-uri"), wrapped("s3://bucket-only"), wrapped("s3://b/folder/"),
-                wrapped("bogus|m|s3://b/k"), "file-bedrock-!!!", "file-anthropic-" + wrapped("s3://b/k")
+                wrapped("bogus|m|s3://b/k"), wrapped("s3://Not_A_Bucket/k.jsonl"), "file-bedrock-!!!", "file-anthropic-" + wrapped("s3://b/k")
                         .substring("file-bedrock-".length()), "batch-bedrock-" + wrapped("s3://b/k")
                         .substring("file-bedrock-".length())}) {
             GatewayError error = assertThrows(GatewayError.class, () -> BedrockFileId.parse(id), id);

@@ -303,7 +303,18 @@ class BedrockBatchesSurfaceTest {
     void cancel_is_cancelling_then_cancelled() {
         FileObject file = upload("cancel.jsonl", openAiLine("x", MODEL, "Hi", 10).getBytes(StandardCharsets.UTF_8),
                 "cancel-test");
-        Batch batch = create(file.id(), MODEL);
+        Batch batch = client().batches().create(BatchCreateParams.builder()
+                .inputFileId(file.id())
+                .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
+                .completionWindow(BatchCreateParams.CompletionWindow._24H)
+                .metadata(BatchCreateParams.Metadata.builder().putAdditionalProperty("team", JsonValue.from("docs"))
+                        .build())
+                .putAdditionalBodyProperty("provider", JsonValue.from("bedrock"))
+                .putAdditionalBodyProperty("model", JsonValue.from(MODEL))
+                .build());
+        assertEquals("docs", batch.metadata().orElseThrow()._additionalProperties().get("team").asString()
+                .orElseThrow(), "metadata, kept as the job's tags, is answered on create");
+        assertTrue(batch.outputFileId().isEmpty());
 
         Batch cancelling = client().batches().cancel(BatchCancelParams.builder().batchId(batch.id())
                 .putAdditionalBodyProperty("provider", JsonValue.from("bedrock")).build());
