@@ -21,6 +21,7 @@ import java.io.SequenceInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 
@@ -84,7 +85,7 @@ public class BedrockResultsFiles {
                 .map(entry -> new ObjectAddress(file.address().bucket(), entry.key())).toList();
         Iterator<ObjectAddress> next = objects.iterator();
         // each .out object is opened only when the one before it has been read to its end
-        InputStream records = new SequenceInputStream(new java.util.Enumeration<InputStream>() {
+        InputStream records = new SequenceInputStream(new Enumeration<InputStream>() {
             @Override
             public boolean hasMoreElements() {
                 return next.hasNext();

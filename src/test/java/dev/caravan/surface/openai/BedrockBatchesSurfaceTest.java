@@ -31,6 +31,7 @@ import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
 import com.openai.models.files.FileRetrieveParams;
 import dev.caravan.CaravanApplication;
+import dev.caravan.CaravanBedrock;
 import dev.caravan.CaravanClients;
 import dev.caravan.CaravanS3;
 import java.io.ByteArrayInputStream;
@@ -50,6 +51,8 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -268,6 +271,62 @@ class BedrockBatchesSurfaceTest {
                 assertFalse(stored.at(family.getValue()).isMissingNode(), family.getKey() + ": " + stored);
             }
         }
+    }
+
+    /** Gemini lines name no model: the upload's {@code model} (extra_body) is the one they are written for. */
+    @Test
+    void gemini_lines_take_the_model_sent_with_the_upload_and_come_back_as_gemini_lines() throws IOException {
+        String gemini = "{\"key\": \"g-1\", \"request\": {\"contents\": [{\"role\": \"user\", \"parts\": "
+                + "[{\"text\": \"Hi\"}]}]}}";
+
+        FileObject file = client().files().create(uploadParams("gemini.jsonl", gemini.getBytes(StandardCharsets.UTF_8),
+                BUCKET, "gemini").putAdditionalBodyProperty("model", JsonValue.from(NOVA)).build());
+
+        try (S3Client s3 = CaravanS3.clientBuilder(context).build()) {
+            String key = s3Uri(file.id()).substring(("s3://" + BUCKET + "/").length());
+            JsonNode stored = JSON.readTree(s3.getObjectAsBytes(get -> get.bucket(BUCKET).key(key)).asUtf8String());
+            assertEquals("g-1", stored.get("recordId").asText());
+            assertEquals("Hi", stored.at("/modelInput/messages/0/content/0/text").asText(), stored.toString());
+        }
+        assertEquals(jsonLines(gemini.getBytes(StandardCharsets.UTF_8)), jsonLines(download(file.id())));
+        Batch done = poll(create(file.id(), NOVA).id(), new HashSet<>());
+        assertEquals(Batch.Status.COMPLETED, done.status());
+        assertEquals("Sandbox reply to: Hi", lines(done.outputFileId().orElseThrow()).get(0)
+                .at("/response/body/choices/0/message/content").asText());
+    }
+
+    /**
+     * A job created on the Bedrock batch API from a prefix of two input files is a batch on the OpenAI surface too:
+     * retrieved by its wrapped ARN, its output file holds the records of both files' {@code .out} objects.
+     */
+    @Test
+    void a_job_of_a_prefix_created_with_boto3_style_calls_is_a_batch_with_every_files_results() throws Exception {
+        String record = "{\"recordId\": \"%s\", \"modelInput\": {\"anthropic_version\": \"bedrock-2023-05-31\", "
+                + "\"max_tokens\": 20, \"messages\": [{\"role\": \"user\", \"content\": \"%s\"}]}}";
+        String jobArn;
+        try (S3Client s3 = CaravanS3.clientBuilder(context).build();
+             BedrockClient bedrock = CaravanBedrock.client(context)) {
+            s3.putObject(put -> put.bucket(BUCKET).key("prefix-job/a.jsonl"),
+                    RequestBody.fromString(record.formatted("a-1", "One?")));
+            s3.putObject(put -> put.bucket(BUCKET).key("prefix-job/b.jsonl"),
+                    RequestBody.fromString(record.formatted("b-1", "Two?")));
+            jobArn = bedrock.createModelInvocationJob(job -> job.jobName("prefix-job").modelId(MODEL)
+                    .inputDataConfig(in -> in.s3InputDataConfig(s3In -> s3In.s3Uri("s3://" + BUCKET + "/prefix-job/")))
+                    .outputDataConfig(out -> out.s3OutputDataConfig(s3Out -> s3Out
+                            .s3Uri("s3://" + BUCKET + "/prefix-job-output/")))).jobArn();
+        }
+        String batchId = "batch-bedrock-" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(jobArn.getBytes(StandardCharsets.UTF_8));
+
+        Batch done = poll(batchId, new HashSet<>());
+
+        assertEquals(Batch.Status.COMPLETED, done.status());
+        assertEquals(2, done.requestCounts().orElseThrow().completed());
+        assertEquals("s3://" + BUCKET + "/prefix-job/", s3Uri(done.inputFileId()));
+        List<JsonNode> output = lines(done.outputFileId().orElseThrow());
+        assertEquals(Map.of("a-1", "Sandbox reply to: One?", "b-1", "Sandbox reply to: Two?"), output.stream()
+                .collect(Collectors.toMap(l -> l.get("custom_id").asText(),
+                        l -> l.at("/response/body/choices/0/message/content").asText())));
     }
 
     // ---- batches: list and cancel --------------------------------------------------------------------------------
