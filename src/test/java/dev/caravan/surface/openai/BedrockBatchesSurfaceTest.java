@@ -34,6 +34,8 @@ import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanBedrock;
 import dev.caravan.CaravanClients;
 import dev.caravan.CaravanS3;
+import dev.caravan.model.CaravanIds;
+import dev.caravan.model.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,8 +105,7 @@ class BedrockBatchesSurfaceTest {
         assertTrue(uploaded.id().startsWith("file-bedrock-"), uploaded.id());
         assertEquals("batch_e2e.jsonl", uploaded.filename());
         assertEquals(FileObject.Purpose.BATCH, uploaded.purpose());
-        String s3Uri = new String(Base64.getUrlDecoder().decode(uploaded.id().substring("file-bedrock-".length())),
-                StandardCharsets.UTF_8);
+        String s3Uri = s3Uri(uploaded.id());
         assertTrue(s3Uri.startsWith("s3://your-s3-bucket/batch-input/batch_e2e") && s3Uri.endsWith(".jsonl"),
                 s3Uri);
 
@@ -315,8 +316,7 @@ class BedrockBatchesSurfaceTest {
                     .outputDataConfig(out -> out.s3OutputDataConfig(s3Out -> s3Out
                             .s3Uri("s3://" + BUCKET + "/prefix-job-output/")))).jobArn();
         }
-        String batchId = "batch-bedrock-" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(jobArn.getBytes(StandardCharsets.UTF_8));
+        String batchId = CaravanIds.wrap(CaravanIds.Kind.BATCH, Provider.BEDROCK, jobArn);
 
         Batch done = poll(batchId, new HashSet<>());
 
@@ -522,9 +522,9 @@ class BedrockBatchesSurfaceTest {
                 .build());
     }
 
+    /** The S3 URI inside a file id, read the way Caravan reads it. */
     private static String s3Uri(String fileId) {
-        return new String(Base64.getUrlDecoder().decode(fileId.substring("file-bedrock-".length())),
-                StandardCharsets.UTF_8);
+        return CaravanIds.nativeId(fileId);
     }
 
     /** The documents' loop, {@code for i in range(10)} with a pause, as long as the sandbox may need. */
