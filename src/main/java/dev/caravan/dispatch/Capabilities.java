@@ -36,6 +36,7 @@ public class Capabilities {
         supported.put(Provider.GEMINI, EnumSet.noneOf(Operation.class));
         Set<Operation> bedrock = EnumSet.copyOf(Operation.OBJECTS);
         bedrock.addAll(Operation.JOBS);
+        bedrock.addAll(Operation.FILES_AND_BATCHES);
         supported.put(Provider.BEDROCK, bedrock);
     }
 

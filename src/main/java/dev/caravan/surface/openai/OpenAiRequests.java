@@ -33,11 +33,13 @@ public class OpenAiRequests {
 
     private static final String PROVIDER = "provider";
     /**
-     * Optional OpenAI upload fields passed on to the provider. Form fields reach a route only as Camel headers,
-     * mixed with the HTTP headers, so the ones forwarded are named here rather than guessed.
+     * Optional upload fields passed on to the provider: OpenAI's expiry, and {@code model}, the batch model for
+     * providers whose files are converted at upload (bedrock) when the lines name none (Gemini lines). Form fields
+     * reach a route only as Camel headers, mixed with the HTTP headers, so the ones forwarded are named here rather
+     * than guessed; a provider refuses the ones it has no use for.
      */
     private static final List<String> FORWARDED_UPLOAD_FIELDS =
-            List.of("expires_after[anchor]", "expires_after[seconds]");
+            List.of("expires_after[anchor]", "expires_after[seconds]", "model");
 
     public UploadFile uploadFile(Exchange exchange) {
         HttpRequestView request = HttpRequestView.of(exchange);
