@@ -27,6 +27,11 @@ public record JobRequest(String jobName, String roleArn, String modelId, S3Input
                 timeoutDurationInHours, tags, modelInvocationType);
     }
 
+    public JobRequest withInput(S3Input newInput) {
+        return new JobRequest(jobName, roleArn, modelId, newInput, output, clientRequestToken, vpcConfig,
+                timeoutDurationInHours, tags, modelInvocationType);
+    }
+
     public JobRequest withModelInvocationType(String type) {
         return new JobRequest(jobName, roleArn, modelId, input, output, clientRequestToken, vpcConfig,
                 timeoutDurationInHours, tags, type);

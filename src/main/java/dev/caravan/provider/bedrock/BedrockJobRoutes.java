@@ -4,8 +4,9 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The {@code bedrock} provider's model invocation jobs, on the Bedrock control plane. A job is only submitted once
- * its input has been read and judged a job Bedrock will run: a bad input is refused at once, with its line, instead
- * of failing later in Bedrock's own validation.
+ * its input has been read (and converted to Bedrock records when it is in another provider's line format) and judged
+ * a job Bedrock will run: a bad input is refused at once, with its line, instead of failing later in Bedrock's own
+ * validation.
  */
 public class BedrockJobRoutes extends RouteBuilder {
 
@@ -16,11 +17,13 @@ public class BedrockJobRoutes extends RouteBuilder {
         BedrockJobs jobs = new BedrockJobs(settings);
         getContext().addService(jobs, true, true);
         JobInputGate inputGate = new JobInputGate(S3ObjectStore.shared(getContext()), settings.quotas());
+        JobInputConversion inputConversion = new JobInputConversion(S3ObjectStore.shared(getContext()));
         // Failures belong to the calling surface route, which renders them in its client's envelope.
         errorHandler(noErrorHandler());
 
         from("direct:bedrock-jobs-create").routeId("bedrock-provider-jobs-create")
                 .bean(jobs, "withDefaultRole")
+                .bean(inputConversion, "convert")
                 .bean(inputGate, "check")
                 .bean(jobs, "create");
         from("direct:bedrock-jobs-get").routeId("bedrock-provider-jobs-get")

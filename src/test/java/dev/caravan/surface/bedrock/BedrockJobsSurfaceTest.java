@@ -165,6 +165,42 @@ class BedrockJobsSurfaceTest {
         assertTrue(manifest.get("inputTokenCount").asLong() > 0, manifest.toString());
     }
 
+    /** An OpenAI batch file put straight into S3 runs as a Bedrock job: Caravan converts it next to the input. */
+    @Test
+    void anInputInAnotherProvidersFormatRunsConvertedToBedrockRecords() throws Exception {
+        String openAiLines = IntStream.rangeClosed(1, 3).mapToObj(i -> "{\"custom_id\": \"q-" + i + "\", \"method\": "
+                + "\"POST\", \"url\": \"/v1/chat/completions\", \"body\": {\"model\": \"" + CLAUDE + "\", "
+                + "\"messages\": [{\"role\": \"user\", \"content\": \"What is " + i + " + " + i + "?\"}], "
+                + "\"max_tokens\": 50}}").collect(Collectors.joining("\n"));
+        String key = upload(openAiLines);
+
+        String jobArn = bedrock.createModelInvocationJob(documentJob(key).build()).jobArn();
+        GetModelInvocationJobResponse job = awaitEnd(jobArn);
+
+        assertEquals(ModelInvocationJobStatus.COMPLETED, job.status(), job.message());
+        assertEquals(3L, job.successRecordCount());
+        String inputName = key.substring(key.lastIndexOf('/') + 1);
+        assertEquals("s3://" + BUCKET + "/bifrost-batch-input/caravan-bedrock/" + inputName,
+                job.inputDataConfig().s3InputDataConfig().s3Uri());
+        String jobId = jobArn.substring(jobArn.lastIndexOf('/') + 1);
+        List<JsonNode> records = lines(s3.getObjectAsBytes(get -> get.bucket(BUCKET)
+                .key("bifrost-batch-output/" + jobId + "/" + inputName + ".out")).asUtf8String());
+        assertEquals(Set.of("q-1", "q-2", "q-3"),
+                records.stream().map(record -> record.get("recordId").asText()).collect(Collectors.toSet()));
+        // the caller's own file is untouched
+        assertEquals(openAiLines, s3.getObjectAsBytes(get -> get.bucket(BUCKET).key(key)).asUtf8String());
+    }
+
+    @Test
+    void anInputWhoseLinesNameAnotherModelIsRefusedWithItsLine() {
+        String key = upload("{\"custom_id\": \"q-1\", \"method\": \"POST\", \"url\": \"/v1/chat/completions\", "
+                + "\"body\": {\"model\": \"meta.llama3-8b-instruct-v1:0\", \"messages\": [{\"role\": \"user\", "
+                + "\"content\": \"Hi\"}]}}");
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> bedrock.createModelInvocationJob(documentJob(key).build()));
+        assertContains(refused.getMessage(), key, "line 1", "differs");
+    }
+
     @Test
     void aJobThatFailsInBedrockSaysWhyInGetAndInTheList() throws Exception {
         String key = upload(documentLines(2));
