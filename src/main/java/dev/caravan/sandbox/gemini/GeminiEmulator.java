@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * An in-process stand-in for the Gemini Developer API's Files and Batch APIs (provider-apis.md §4, §5) at the real
  * paths, with the real headers, limits and error envelope, so that the official SDK pointed at {@link #baseUrl()}
  * behaves as against {@code generativelanguage.googleapis.com}: resumable and simple uploads, files get/list/delete
- * and download of generated files; batches from an uploaded file or inline requests, answered deterministically
+ * and download of generated files (multipart uploads too); batches from an uploaded file or inline requests, answered deterministically
  * ("Sandbox reply to: ...") after a PENDING and a RUNNING phase, results as the generated file
  * {@code files/batch-{id}} or inline responses; cancel, delete, 48 h expiry of files and batches.
  *
@@ -58,7 +58,7 @@ public final class GeminiEmulator implements AutoCloseable {
                     WORKERS, 30, TimeUnit.MINUTES);
             FileStore files = new FileStore(root.resolve("files"), settings.clock());
             BodySink sink = new BodySink(vertx);
-            uploads = new Uploads(vertx, files, settings.maxFileBytes(), this::baseUrl);
+            uploads = new Uploads(vertx, worker, files, settings.maxFileBytes(), this::baseUrl);
             Batches batches = new Batches(root.resolve("batches"), settings, worker, files, sink);
             server = vertx.createHttpServer()
                     .requestHandler(new HttpApi(faults, new KeyGuard(settings.apiKey()), files, uploads, batches,

@@ -1,6 +1,7 @@
 package dev.caravan.sandbox.gemini;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -18,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /upload/v1beta/files}: the resumable protocol the SDKs use (provider-apis.md §4.1) and the simple
- * single-request form (§4.2: the raw bytes with their Content-Type). Bytes are streamed to disk as they arrive.
+ * {@code POST /upload/v1beta/files}: the resumable protocol the SDKs use (provider-apis.md §4.1), and the two
+ * single-request forms of §4.2: simple (the raw bytes with their Content-Type) and multipart
+ * ({@code X-Goog-Upload-Protocol: multipart}, a {@code multipart/related} body of the metadata JSON and the bytes,
+ * split on disk by {@link MultipartBody}). Bytes are streamed to disk as they arrive.
  *
  * <p>Resumable: the start (key required) answers 200 with an absolute {@code X-Goog-Upload-URL} built from the
  * request's Host, {@code .../upload/v1beta/files?upload_id=...&upload_protocol=resumable} as Google's are; that URL
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * short of it are 400 INVALID_ARGUMENT with the session left {@code active} as it was (the answer carries
  * {@code X-Goog-Upload-Status: active} and {@code X-Goog-Upload-Size-Received}, so a client can resume); an unknown or
  * finished session is 404 NOT_FOUND. A file over the size limit (2 GB) is 400 INVALID_ARGUMENT, at the start when
- * declared, else when the bytes pass it. Multipart uploads are not supported (400 naming the protocol).
+ * declared, else when the bytes pass it.
  */
 final class Uploads {
 
@@ -45,8 +48,10 @@ final class Uploads {
     private final BodySink sink;
     private final long maxFileBytes;
     private final Supplier<String> baseUrl;
+    private final WorkerExecutor worker;
 
-    Uploads(Vertx vertx, FileStore store, long maxFileBytes, Supplier<String> baseUrl) {
+    Uploads(Vertx vertx, WorkerExecutor worker, FileStore store, long maxFileBytes, Supplier<String> baseUrl) {
+        this.worker = worker;
         this.store = store;
         this.sink = new BodySink(vertx);
         this.maxFileBytes = maxFileBytes;
@@ -65,8 +70,7 @@ final class Uploads {
             }
             start(request);
         } else if ("multipart".equals(protocol) || "multipart".equals(uploadType)) {
-            throw ApiError.invalid("Multipart uploads are not supported by this emulator: use the resumable "
-                    + "protocol (X-Goog-Upload-Protocol: resumable) or a simple upload of the raw bytes.");
+            multipart(request);
         } else {
             simple(request);
         }
@@ -250,6 +254,69 @@ final class Uploads {
                 deleteQuietly(spool);
                 Replies.error(response, ApiError.internal("The upload could not be stored."));
             }
+        });
+    }
+
+    /**
+     * The multipart form: the body is spooled (the file's limit plus room for the metadata part), then split on a
+     * worker; the metadata is checked as a resumable start's is, and the media part's Content-Type is the MIME type
+     * when the metadata names none.
+     */
+    private void multipart(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        String boundary = MultipartBody.boundary(request.getHeader("Content-Type"));
+        Path body;
+        Path media;
+        try {
+            body = store.newSpoolFile();
+            media = store.newSpoolFile();
+        } catch (IOException e) {
+            throw ApiError.internal("The upload could not be stored.");
+        }
+        long allowance = maxFileBytes + MAX_METADATA_BYTES + 64 * 1024;
+        sink.append(request, body, allowance, sha256(), tooLarge()).onComplete(spooled -> {
+            if (spooled.failed()) {
+                deleteQuietly(body);
+                deleteQuietly(media);
+                answerFailure(response, spooled.cause());
+                return;
+            }
+            worker.<StoredFile>executeBlocking(() -> {
+                String fileId = null;
+                try {
+                    MultipartBody parts = MultipartBody.split(body, boundary, media);
+                    FileMetadata metadata = FileMetadata.parse(parts.metadata());
+                    if (parts.size() > maxFileBytes) {
+                        throw tooLarge();
+                    }
+                    if (metadata.sizeBytes() != null && metadata.sizeBytes() != parts.size()) {
+                        throw ApiError.invalid("file.size_bytes (" + metadata.sizeBytes() + ") does not match the "
+                                + parts.size() + " bytes of the media part.");
+                    }
+                    String mimeType = metadata.mimeType() != null ? metadata.mimeType()
+                            : nonEmpty(parts.mediaType(), DEFAULT_MIME_TYPE);
+                    fileId = store.reserve(metadata.id());
+                    return store.add(fileId, metadata.displayName(), mimeType, media, parts.size(), parts.sha256(),
+                            FileSource.UPLOADED);
+                } catch (RuntimeException | IOException e) {
+                    if (fileId != null) {
+                        store.release(fileId);
+                    }
+                    deleteQuietly(media);
+                    throw e;
+                } finally {
+                    deleteQuietly(body);
+                }
+            }, false).onComplete(stored -> {
+                if (stored.succeeded()) {
+                    Replies.json(response, FileJson.wrapped(stored.result(), baseUrl.get()));
+                } else if (stored.cause() instanceof ApiError refused) {
+                    Replies.error(response, refused);
+                } else {
+                    LOG.error("Gemini emulator: a multipart upload could not be stored", stored.cause());
+                    Replies.error(response, ApiError.internal("The upload could not be stored."));
+                }
+            });
         });
     }
 
