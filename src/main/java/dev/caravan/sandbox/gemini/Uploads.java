@@ -19,10 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /upload/v1beta/files}: the resumable protocol the SDKs use (provider-apis.md §4.1), and the two
- * single-request forms of §4.2: simple (the raw bytes with their Content-Type) and multipart
- * ({@code X-Goog-Upload-Protocol: multipart}, a {@code multipart/related} body of the metadata JSON and the bytes,
- * split on disk by {@link MultipartBody}). Bytes are streamed to disk as they arrive.
+ * {@code POST /upload/v1beta/files}: the resumable protocol the SDKs use (provider-apis.md §4.1); the two
+ * single-request forms of §4.2 go to {@link SingleRequestUploads}. Bytes are streamed to disk as they arrive.
  *
  * <p>Resumable: the start (key required) answers 200 with an absolute {@code X-Goog-Upload-URL} built from the
  * request's Host, {@code .../upload/v1beta/files?upload_id=...&upload_protocol=resumable} as Google's are; that URL
@@ -41,6 +39,7 @@ final class Uploads {
     static final String PATH = "/upload/v1beta/files";
     static final int MAX_METADATA_BYTES = 1 << 20;
     static final String DEFAULT_MIME_TYPE = "application/octet-stream";
+    static final java.time.Duration SESSION_TIME_TO_LIVE = java.time.Duration.ofDays(7);
     private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
 
     private final Map<String, UploadSession> sessions = new ConcurrentHashMap<>();
@@ -48,10 +47,10 @@ final class Uploads {
     private final BodySink sink;
     private final long maxFileBytes;
     private final Supplier<String> baseUrl;
-    private final WorkerExecutor worker;
+    private final SingleRequestUploads singleRequest;
 
     Uploads(Vertx vertx, WorkerExecutor worker, FileStore store, long maxFileBytes, Supplier<String> baseUrl) {
-        this.worker = worker;
+        this.singleRequest = new SingleRequestUploads(new BodySink(vertx), worker, store, maxFileBytes, baseUrl);
         this.store = store;
         this.sink = new BodySink(vertx);
         this.maxFileBytes = maxFileBytes;
@@ -70,9 +69,9 @@ final class Uploads {
             }
             start(request);
         } else if ("multipart".equals(protocol) || "multipart".equals(uploadType)) {
-            multipart(request);
+            singleRequest.multipart(request);
         } else {
-            simple(request);
+            singleRequest.simple(request);
         }
     }
 
@@ -81,7 +80,7 @@ final class Uploads {
         BodySink.small(request, MAX_METADATA_BYTES).onComplete(body -> {
             HttpServerResponse response = request.response();
             if (body.failed()) {
-                answerFailure(response, body.cause());
+                answerFailure(response, body.cause(), null);
                 return;
             }
             String fileId = null;
@@ -100,7 +99,7 @@ final class Uploads {
                         : nonEmpty(header(request, "X-Goog-Upload-Header-Content-Type"), DEFAULT_MIME_TYPE);
                 fileId = store.reserve(metadata.id());
                 UploadSession session = new UploadSession(Ids.upload(), fileId, metadata.displayName(), mimeType,
-                        declared, store.newSpoolFile(), sha256());
+                        declared, store.newSpoolFile(), sha256(), store.clock().millis());
                 sessions.put(session.uploadId, session);
                 String url = uploadUrl(request, session.uploadId);
                 response.setStatusCode(200)
@@ -192,6 +191,7 @@ final class Uploads {
             }
             session.received = offset + result.result();
             session.digest = working;
+            session.touchedAt = store.clock().millis();
             if (finalize) {
                 finish(response, session);
             } else {
@@ -220,103 +220,18 @@ final class Uploads {
         }
     }
 
-    /** The simple form: the whole body is the file, its Content-Type the MIME type, no display name. */
-    private void simple(HttpServerRequest request) {
-        HttpServerResponse response = request.response();
-        String length = request.getHeader("Content-Length");
-        if (length != null && !length.isEmpty() && length.chars().allMatch(Character::isDigit)
-                && (length.length() > 18 || Long.parseLong(length) > maxFileBytes)) {
-            throw tooLarge();
-        }
-        String fileId = store.reserve(null);
-        Path spool;
-        try {
-            spool = store.newSpoolFile();
-        } catch (IOException e) {
-            store.release(fileId);
-            throw ApiError.internal("The upload could not be stored.");
-        }
-        MessageDigest digest = sha256();
-        String mimeType = nonEmpty(request.getHeader("Content-Type"), DEFAULT_MIME_TYPE);
-        sink.append(request, spool, maxFileBytes, digest, tooLarge()).onComplete(result -> {
-            if (result.failed()) {
-                store.release(fileId);
-                deleteQuietly(spool);
-                answerFailure(response, result.cause());
-                return;
-            }
-            try {
-                StoredFile file = store.add(fileId, null, mimeType, spool, result.result(), base64(digest),
-                        FileSource.UPLOADED);
-                Replies.json(response, FileJson.wrapped(file, baseUrl.get()));
-            } catch (IOException e) {
-                store.release(fileId);
-                deleteQuietly(spool);
-                Replies.error(response, ApiError.internal("The upload could not be stored."));
-            }
-        });
-    }
-
     /**
-     * The multipart form: the body is spooled (the file's limit plus room for the metadata part), then split on a
-     * worker; the metadata is checked as a resumable start's is, and the media part's Content-Type is the MIME type
-     * when the metadata names none.
+     * Periodic: drops sessions no chunk has reached for a week, and their bytes. UNCONFIRMED: Google documents
+     * resumable sessions as expiring after about a week; a late chunk is then 404 NOT_FOUND here.
      */
-    private void multipart(HttpServerRequest request) {
-        HttpServerResponse response = request.response();
-        String boundary = MultipartBody.boundary(request.getHeader("Content-Type"));
-        Path body;
-        Path media;
-        try {
-            body = store.newSpoolFile();
-            media = store.newSpoolFile();
-        } catch (IOException e) {
-            throw ApiError.internal("The upload could not be stored.");
-        }
-        long allowance = maxFileBytes + MAX_METADATA_BYTES + 64 * 1024;
-        sink.append(request, body, allowance, sha256(), tooLarge()).onComplete(spooled -> {
-            if (spooled.failed()) {
-                deleteQuietly(body);
-                deleteQuietly(media);
-                answerFailure(response, spooled.cause());
-                return;
+    void tick() {
+        long now = store.clock().millis();
+        sessions.values().removeIf(session -> {
+            if (session.busy || now - session.touchedAt < SESSION_TIME_TO_LIVE.toMillis()) {
+                return false;
             }
-            worker.<StoredFile>executeBlocking(() -> {
-                String fileId = null;
-                try {
-                    MultipartBody parts = MultipartBody.split(body, boundary, media);
-                    FileMetadata metadata = FileMetadata.parse(parts.metadata());
-                    if (parts.size() > maxFileBytes) {
-                        throw tooLarge();
-                    }
-                    if (metadata.sizeBytes() != null && metadata.sizeBytes() != parts.size()) {
-                        throw ApiError.invalid("file.size_bytes (" + metadata.sizeBytes() + ") does not match the "
-                                + parts.size() + " bytes of the media part.");
-                    }
-                    String mimeType = metadata.mimeType() != null ? metadata.mimeType()
-                            : nonEmpty(parts.mediaType(), DEFAULT_MIME_TYPE);
-                    fileId = store.reserve(metadata.id());
-                    return store.add(fileId, metadata.displayName(), mimeType, media, parts.size(), parts.sha256(),
-                            FileSource.UPLOADED);
-                } catch (RuntimeException | IOException e) {
-                    if (fileId != null) {
-                        store.release(fileId);
-                    }
-                    deleteQuietly(media);
-                    throw e;
-                } finally {
-                    deleteQuietly(body);
-                }
-            }, false).onComplete(stored -> {
-                if (stored.succeeded()) {
-                    Replies.json(response, FileJson.wrapped(stored.result(), baseUrl.get()));
-                } else if (stored.cause() instanceof ApiError refused) {
-                    Replies.error(response, refused);
-                } else {
-                    LOG.error("Gemini emulator: a multipart upload could not be stored", stored.cause());
-                    Replies.error(response, ApiError.internal("The upload could not be stored."));
-                }
-            });
+            discard(session);
+            return true;
         });
     }
 
@@ -349,7 +264,7 @@ final class Uploads {
                 + session.declaredSize + " bytes (X-Goog-Upload-Header-Content-Length).");
     }
 
-    private ApiError tooLarge() {
+    ApiError tooLarge() {
         return ApiError.invalid("File size exceeds the limit: a file may be at most " + maxFileBytes + " bytes.");
     }
 
@@ -358,11 +273,7 @@ final class Uploads {
                 .putHeader("X-Goog-Upload-Size-Received", Long.toString(session.received));
     }
 
-    private void answerFailure(HttpServerResponse response, Throwable cause) {
-        answerFailure(response, cause, null);
-    }
-
-    private void answerFailure(HttpServerResponse response, Throwable cause, UploadSession session) {
+    static void answerFailure(HttpServerResponse response, Throwable cause, UploadSession session) {
         if (cause instanceof ApiError refused) {
             Replies.error(session != null ? activeHeaders(response, session) : response, refused);
         } else {
@@ -385,7 +296,7 @@ final class Uploads {
         deleteQuietly(session.spool);
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
@@ -436,7 +347,7 @@ final class Uploads {
         return value == null ? null : value.trim();
     }
 
-    private static String nonEmpty(String value, String fallback) {
+    static String nonEmpty(String value, String fallback) {
         return value == null || value.isEmpty() ? fallback : value;
     }
 

@@ -53,7 +53,8 @@ class GeminiBatchWireTest {
     }
 
     private static final String LINES = String.join("\n",
-            "{\"key\":\"a-keyed\",\"request\":{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Hello one\"}]}]}}",
+            "{\"key\":\"a-keyed\",\"request\":{\"contents\":[{\"role\":\"user\",\"parts\":"
+                    + "[{\"text\":\"Hello one\"}]}]}}",
             "{\"contents\":[{\"parts\":[{\"text\":\"Bare two\"}]}],\"generation_config\":{\"max_output_tokens\":3}}",
             "",
             "{\"request\":{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Meta three\"}]}]},"

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +99,32 @@ class GeminiEmulatorClockTest {
         clock.advance(Duration.ofMinutes(1));
         RawGemini.error(raw.get("/v1beta/" + name), 404, "NOT_FOUND");
         assertFalse(raw.get("/v1beta/files?pageSize=100").body().contains(name), "no longer listed");
+    }
+
+    @Test
+    void anUploadSessionNobodyFinishesExpiresAfterAWeek() throws InterruptedException {
+        RawGemini raw = start(Duration.ofSeconds(1));
+        String url = raw.startUpload("{}", 4L, "text/plain");
+        assertEquals(200, raw.chunk(url, "upload", 0, new byte[2]).statusCode());
+
+        clock.advance(Duration.ofDays(6));
+        assertEquals(200, raw.chunk(url, "upload", 2, new byte[1]).statusCode());
+        clock.advance(Duration.ofDays(2));
+        Thread.sleep(500); // a few of the emulator's ticks
+        HttpResponse<String> alive = raw.send(raw.anonymous(url).header("X-Goog-Upload-Command", "query")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals("3", alive.headers().firstValue("X-Goog-Upload-Size-Received").orElse(null),
+                "8 days after the start, 2 after the last chunk: each chunk renews the session");
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int status;
+        do {
+            Thread.sleep(50);
+            status = raw.send(raw.anonymous(url).header("X-Goog-Upload-Command", "query")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode();
+        } while (status == 200 && System.nanoTime() < deadline);
+        RawGemini.error(raw.chunk(url, "upload, finalize", 3, new byte[1]), 404, "NOT_FOUND");
     }
 
     private static String state(RawGemini raw, String name) {
