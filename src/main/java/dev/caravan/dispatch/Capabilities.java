@@ -23,7 +23,7 @@ public class Capabilities {
     public Capabilities() {
         supported.put(Provider.OPENAI, Operation.FILES_AND_BATCHES);
         supported.put(Provider.ANTHROPIC, Operation.FILES_AND_BATCHES);
-        supported.put(Provider.GEMINI, EnumSet.noneOf(Operation.class));
+        supported.put(Provider.GEMINI, Operation.FILES_AND_BATCHES);
         Set<Operation> bedrock = EnumSet.copyOf(Operation.OBJECTS);
         bedrock.addAll(Operation.JOBS);
         supported.put(Provider.BEDROCK, bedrock);
