@@ -5,6 +5,8 @@ import dev.caravan.sandbox.anthropic.AnthropicEmulatorSettings;
 import dev.caravan.sandbox.bedrock.BedrockEmulator;
 import dev.caravan.sandbox.bedrock.BedrockEmulatorSettings;
 import dev.caravan.sandbox.bedrock.BedrockQuotas;
+import dev.caravan.sandbox.gemini.GeminiEmulator;
+import dev.caravan.sandbox.gemini.GeminiEmulatorSettings;
 import dev.caravan.sandbox.openai.OpenAiEmulator;
 import dev.caravan.sandbox.openai.OpenAiEmulatorSettings;
 import dev.caravan.sandbox.s3.EmbeddedS3Store;
@@ -32,8 +34,11 @@ public final class Sandbox extends ServiceSupport {
     private final Path dataDir;
     private final String openAiKey = "sk-sandbox-" + HexFormat.of().formatHex(randomBytes(12));
     private final String anthropicKey = "sk-ant-sandbox-" + HexFormat.of().formatHex(randomBytes(12));
+    // the shape of a Google API key (AIza + 35 characters), random
+    private final String geminiKey = "AIzaSandbox" + HexFormat.of().formatHex(randomBytes(14));
     private OpenAiEmulator openAi;
     private AnthropicEmulator anthropic;
+    private GeminiEmulator gemini;
     private EmbeddedS3Store s3;
     private BedrockEmulator bedrock;
 
@@ -62,10 +67,16 @@ public final class Sandbox extends ServiceSupport {
         Path anthropicDir = Files.createDirectories(dataDir.resolve("anthropic"));
         anthropic = new AnthropicEmulator(new AnthropicEmulatorSettings(anthropicDir, anthropicKey,
                 settings.anthropicPhase(), Clock.systemUTC())).start(settings.host(), 0);
+        Path geminiDir = Files.createDirectories(dataDir.resolve("gemini"));
+        gemini = new GeminiEmulator(GeminiEmulatorSettings.defaults(geminiDir, geminiKey)
+                .withPhaseDuration(settings.geminiPhase())).start(settings.host(), 0);
     }
 
     @Override
     protected void doStop() throws IOException {
+        if (gemini != null) {
+            gemini.close();
+        }
         if (anthropic != null) {
             anthropic.close();
         }
@@ -103,6 +114,9 @@ public final class Sandbox extends ServiceSupport {
         // the SDK's base URL: scheme, host and port, the API's paths start with /v1
         properties.put("caravan.anthropic.base-url", anthropic.baseUrl());
         properties.put("caravan.anthropic.api-key", anthropicKey);
+        // scheme, host and port: Caravan calls <base-url>/v1beta/... and <base-url>/upload/v1beta/...
+        properties.put("caravan.gemini.base-url", gemini.baseUrl());
+        properties.put("caravan.gemini.api-key", geminiKey);
         // Caravan's own file store (embedded unless an endpoint is set) keeps its data with the emulators', so a
         // sandbox leaves nothing behind either
         properties.put("caravan.store.dir", dataDir.resolve("store").toString());
@@ -129,5 +143,9 @@ public final class Sandbox extends ServiceSupport {
 
     public AnthropicEmulator anthropic() {
         return anthropic;
+    }
+
+    public GeminiEmulator gemini() {
+        return gemini;
     }
 }

@@ -31,7 +31,8 @@ public class SandboxConfiguration implements CamelConfiguration {
         context.getRegistry().bind("sandbox", sandbox);
         LOG.warn("SANDBOX MODE: every provider is emulated in-process on {}; nothing leaves this machine. "
                 + "OpenAI emulator at {}, S3 store (bedrock files) at {}, Bedrock batch emulator at {}, "
-                + "Anthropic batch emulator at {}", settings.host(), sandbox.openAi().baseUrl(),
-                sandbox.s3().endpoint(), sandbox.bedrock().baseUrl(), sandbox.anthropic().baseUrl());
+                + "Anthropic batch emulator at {}, Gemini files and batch emulator at {}", settings.host(),
+                sandbox.openAi().baseUrl(), sandbox.s3().endpoint(), sandbox.bedrock().baseUrl(),
+                sandbox.anthropic().baseUrl(), sandbox.gemini().baseUrl());
     }
 }

@@ -26,7 +26,7 @@ class AnthropicEmulatorSandboxTest {
     @Test
     void theSandboxPointsCaravanAtTheAnthropicEmulator() throws Exception {
         Sandbox sandbox = new Sandbox(new SandboxSettings("127.0.0.1", Duration.ofSeconds(2), Duration.ofHours(24),
-                Duration.ofSeconds(1), 1, Duration.ofMillis(200)));
+                Duration.ofSeconds(1), 1, Duration.ofMillis(200), Duration.ofMillis(200)));
         sandbox.start();
         String baseUrl;
         try {

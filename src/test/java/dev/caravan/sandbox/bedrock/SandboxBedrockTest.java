@@ -31,7 +31,7 @@ class SandboxBedrockTest {
     @Test
     void theSandboxsBedrockRunsAThreeRecordJobFromItsOwnProperties() {
         Sandbox sandbox = new Sandbox(new SandboxSettings("127.0.0.1", Duration.ofMillis(100), Duration.ofHours(24),
-                Duration.ofMillis(100), 1, Duration.ofMillis(100)));
+                Duration.ofMillis(100), 1, Duration.ofMillis(100), Duration.ofMillis(100)));
         sandbox.start();
         try {
             Map<String, String> properties = sandbox.upstreamProperties();
