@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.MultipartField;
+import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.models.batches.BatchCreateParams;
 import com.openai.models.files.FileCreateParams;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Gemini emulator behind a {@link FaultProxy}: a create (file upload, batch create) reaches Gemini exactly once
  * whatever happens to it, a Gemini too slow for {@code caravan.gemini.read-timeout} is a 504, a connection reset a
- * 502, and the upload's bytes go to the configured base URL even though Gemini's upload URL names its own address.
+ * 502, and the upload's bytes go to the configured base URL even though Gemini's upload URL names its own address;
+ * with caravan.gemini.files.keep-copy off, files.content of an upload is refused, saying why.
  * Caravan reaches the proxy through system properties of this test's own, so nothing leaks into later test classes.
  */
 @CamelMainTest(mainClass = CaravanApplication.class,
@@ -154,6 +156,23 @@ class GeminiUpstreamFaultsTest {
 
         assertEquals(502, error.statusCode());
         assertEquals("upstream_unavailable", error.code().orElseThrow());
+    }
+
+    @Test
+    void without_copies_files_content_of_an_upload_is_a_400_saying_why() {
+        FileObject file = upload();
+
+        BadRequestException error = assertThrows(BadRequestException.class, () -> client().files().content(file.id()));
+
+        assertEquals("file_id", error.param().orElseThrow());
+        assertTrue(error.getMessage().contains("Gemini does not serve the content of uploaded files"),
+                error.getMessage());
+        BadRequestException noModel = assertThrows(BadRequestException.class, () -> client().batches().create(
+                BatchCreateParams.builder().inputFileId(file.id())
+                        .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
+                        .completionWindow(BatchCreateParams.CompletionWindow._24H)
+                        .putAdditionalBodyProperty("provider", JsonValue.from("gemini")).build()));
+        assertEquals("model", noModel.param().orElseThrow(), "with no copy, nothing recorded the lines' model");
     }
 
     private FileObject upload() {
