@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The File resource (provider-apis.md §4.4) in proto3 JSON: {@code sizeBytes} an int64 string (left out at 0, as
  * proto3 JSON leaves out zero values), timestamps RFC 3339, {@code downloadUri} only on generated files. Every file
  * is ACTIVE at once: the emulator has no processing step, and a JSONL file has none at the real API either.
+ *
+ * <p>UNCONFIRMED: {@code sha256Hash} is the base64 of the digest's 32 bytes, as the reference gives it (a proto
+ * {@code bytes} field); some real answers look like the base64 of the hex digest instead. Clients treat it as opaque.
  */
 final class FileJson {
 

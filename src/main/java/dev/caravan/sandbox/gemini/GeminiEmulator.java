@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process stand-in for the Gemini Developer API's Files and Batch APIs (provider-apis.md §4, §5) at the real
  * paths, with the real headers, limits and error envelope, so that the official SDK pointed at {@link #baseUrl()}
- * behaves as against {@code generativelanguage.googleapis.com}: resumable and simple uploads, files get/list/delete
- * and download of generated files; batches from an uploaded file or inline requests, answered deterministically
- * ("Sandbox reply to: ...") after a PENDING and a RUNNING phase, results as the generated file
+ * behaves as against {@code generativelanguage.googleapis.com}: resumable, simple and multipart uploads, files
+ * get/list/delete and download of generated files; batches from an uploaded file or inline requests, answered
+ * deterministically ("Sandbox reply to: ...") after a PENDING and a RUNNING phase, results as the generated file
  * {@code files/batch-{id}} or inline responses; cancel, delete, 48 h expiry of files and batches.
  *
  * <p>Runs on its own Vert.x instance. Everything it writes lives in one directory of its own under
@@ -58,7 +58,7 @@ public final class GeminiEmulator implements AutoCloseable {
                     WORKERS, 30, TimeUnit.MINUTES);
             FileStore files = new FileStore(root.resolve("files"), settings.clock());
             BodySink sink = new BodySink(vertx);
-            uploads = new Uploads(vertx, files, settings.maxFileBytes(), this::baseUrl);
+            uploads = new Uploads(vertx, worker, files, settings.maxFileBytes(), this::baseUrl);
             Batches batches = new Batches(root.resolve("batches"), settings, worker, files, sink);
             server = vertx.createHttpServer()
                     .requestHandler(new HttpApi(faults, new KeyGuard(settings.apiKey()), files, uploads, batches,
@@ -68,9 +68,11 @@ public final class GeminiEmulator implements AutoCloseable {
             baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.actualPort();
             // a few ticks per phase keep unobserved batches (and so their results) on time
             long phase = settings.phaseDuration().toMillis();
+            Uploads sessions = uploads;
             vertx.setPeriodic(Math.max(10, Math.min(200, phase / 4)), id -> {
                 batches.tick();
                 files.tick();
+                sessions.tick();
             });
             LOG.info("Gemini emulator listening on {} ({})", baseUrl, settings);
             return this;

@@ -2,7 +2,8 @@ package dev.caravan.sandbox.gemini;
 
 /**
  * The google.rpc codes the emulator answers with, each with the HTTP status Google's REST mapping gives it
- * (provider-apis.md §4.5). The envelope carries all three: {@code {"error":{"code":<http>,"message","status":<name>}}}.
+ * (provider-apis.md §4.5). The envelope carries the HTTP status and the name:
+ * {@code {"error":{"code":<http>,"message","status":<name>}}}.
  */
 enum RpcCode {
     CANCELLED(1, 499),

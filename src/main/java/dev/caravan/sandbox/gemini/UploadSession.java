@@ -18,13 +18,16 @@ final class UploadSession {
     /** From {@code X-Goog-Upload-Header-Content-Length} or the metadata's size; null when neither was sent. */
     final Long declaredSize;
     final Path spool;
+    /** When the session was started or last took a chunk, on the emulator's clock. */
+    volatile long touchedAt;
     long received;
     MessageDigest digest;
     /** A chunk is being received: another one at the same time is refused. */
-    boolean busy;
+    volatile boolean busy;
 
     UploadSession(String uploadId, String fileId, String displayName, String mimeType, Long declaredSize, Path spool,
-            MessageDigest digest) {
+            MessageDigest digest, long startedAt) {
+        this.touchedAt = startedAt;
         this.uploadId = uploadId;
         this.fileId = fileId;
         this.displayName = displayName;

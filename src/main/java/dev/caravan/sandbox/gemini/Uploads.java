@@ -1,6 +1,7 @@
 package dev.caravan.sandbox.gemini;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -18,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /upload/v1beta/files}: the resumable protocol the SDKs use (provider-apis.md §4.1) and the simple
- * single-request form (§4.2: the raw bytes with their Content-Type). Bytes are streamed to disk as they arrive.
+ * {@code POST /upload/v1beta/files}: the resumable protocol the SDKs use (provider-apis.md §4.1); the two
+ * single-request forms of §4.2 go to {@link SingleRequestUploads}. Bytes are streamed to disk as they arrive.
  *
  * <p>Resumable: the start (key required) answers 200 with an absolute {@code X-Goog-Upload-URL} built from the
  * request's Host, {@code .../upload/v1beta/files?upload_id=...&upload_protocol=resumable} as Google's are; that URL
@@ -31,13 +32,14 @@ import org.slf4j.LoggerFactory;
  * short of it are 400 INVALID_ARGUMENT with the session left {@code active} as it was (the answer carries
  * {@code X-Goog-Upload-Status: active} and {@code X-Goog-Upload-Size-Received}, so a client can resume); an unknown or
  * finished session is 404 NOT_FOUND. A file over the size limit (2 GB) is 400 INVALID_ARGUMENT, at the start when
- * declared, else when the bytes pass it. Multipart uploads are not supported (400 naming the protocol).
+ * declared, else when the bytes pass it.
  */
 final class Uploads {
 
     static final String PATH = "/upload/v1beta/files";
     static final int MAX_METADATA_BYTES = 1 << 20;
     static final String DEFAULT_MIME_TYPE = "application/octet-stream";
+    static final java.time.Duration SESSION_TIME_TO_LIVE = java.time.Duration.ofDays(7);
     private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
 
     private final Map<String, UploadSession> sessions = new ConcurrentHashMap<>();
@@ -45,8 +47,10 @@ final class Uploads {
     private final BodySink sink;
     private final long maxFileBytes;
     private final Supplier<String> baseUrl;
+    private final SingleRequestUploads singleRequest;
 
-    Uploads(Vertx vertx, FileStore store, long maxFileBytes, Supplier<String> baseUrl) {
+    Uploads(Vertx vertx, WorkerExecutor worker, FileStore store, long maxFileBytes, Supplier<String> baseUrl) {
+        this.singleRequest = new SingleRequestUploads(new BodySink(vertx), worker, store, maxFileBytes, baseUrl);
         this.store = store;
         this.sink = new BodySink(vertx);
         this.maxFileBytes = maxFileBytes;
@@ -65,10 +69,9 @@ final class Uploads {
             }
             start(request);
         } else if ("multipart".equals(protocol) || "multipart".equals(uploadType)) {
-            throw ApiError.invalid("Multipart uploads are not supported by this emulator: use the resumable "
-                    + "protocol (X-Goog-Upload-Protocol: resumable) or a simple upload of the raw bytes.");
+            singleRequest.multipart(request);
         } else {
-            simple(request);
+            singleRequest.simple(request);
         }
     }
 
@@ -77,7 +80,7 @@ final class Uploads {
         BodySink.small(request, MAX_METADATA_BYTES).onComplete(body -> {
             HttpServerResponse response = request.response();
             if (body.failed()) {
-                answerFailure(response, body.cause());
+                answerFailure(response, body.cause(), null);
                 return;
             }
             String fileId = null;
@@ -96,7 +99,7 @@ final class Uploads {
                         : nonEmpty(header(request, "X-Goog-Upload-Header-Content-Type"), DEFAULT_MIME_TYPE);
                 fileId = store.reserve(metadata.id());
                 UploadSession session = new UploadSession(Ids.upload(), fileId, metadata.displayName(), mimeType,
-                        declared, store.newSpoolFile(), sha256());
+                        declared, store.newSpoolFile(), sha256(), store.clock().millis());
                 sessions.put(session.uploadId, session);
                 String url = uploadUrl(request, session.uploadId);
                 response.setStatusCode(200)
@@ -188,6 +191,7 @@ final class Uploads {
             }
             session.received = offset + result.result();
             session.digest = working;
+            session.touchedAt = store.clock().millis();
             if (finalize) {
                 finish(response, session);
             } else {
@@ -216,40 +220,18 @@ final class Uploads {
         }
     }
 
-    /** The simple form: the whole body is the file, its Content-Type the MIME type, no display name. */
-    private void simple(HttpServerRequest request) {
-        HttpServerResponse response = request.response();
-        String length = request.getHeader("Content-Length");
-        if (length != null && !length.isEmpty() && length.chars().allMatch(Character::isDigit)
-                && (length.length() > 18 || Long.parseLong(length) > maxFileBytes)) {
-            throw tooLarge();
-        }
-        String fileId = store.reserve(null);
-        Path spool;
-        try {
-            spool = store.newSpoolFile();
-        } catch (IOException e) {
-            store.release(fileId);
-            throw ApiError.internal("The upload could not be stored.");
-        }
-        MessageDigest digest = sha256();
-        String mimeType = nonEmpty(request.getHeader("Content-Type"), DEFAULT_MIME_TYPE);
-        sink.append(request, spool, maxFileBytes, digest, tooLarge()).onComplete(result -> {
-            if (result.failed()) {
-                store.release(fileId);
-                deleteQuietly(spool);
-                answerFailure(response, result.cause());
-                return;
+    /**
+     * Periodic: drops sessions no chunk has reached for a week, and their bytes. UNCONFIRMED: Google documents
+     * resumable sessions as expiring after about a week; a late chunk is then 404 NOT_FOUND here.
+     */
+    void tick() {
+        long now = store.clock().millis();
+        sessions.values().removeIf(session -> {
+            if (session.busy || now - session.touchedAt < SESSION_TIME_TO_LIVE.toMillis()) {
+                return false;
             }
-            try {
-                StoredFile file = store.add(fileId, null, mimeType, spool, result.result(), base64(digest),
-                        FileSource.UPLOADED);
-                Replies.json(response, FileJson.wrapped(file, baseUrl.get()));
-            } catch (IOException e) {
-                store.release(fileId);
-                deleteQuietly(spool);
-                Replies.error(response, ApiError.internal("The upload could not be stored."));
-            }
+            discard(session);
+            return true;
         });
     }
 
@@ -282,7 +264,7 @@ final class Uploads {
                 + session.declaredSize + " bytes (X-Goog-Upload-Header-Content-Length).");
     }
 
-    private ApiError tooLarge() {
+    ApiError tooLarge() {
         return ApiError.invalid("File size exceeds the limit: a file may be at most " + maxFileBytes + " bytes.");
     }
 
@@ -291,11 +273,7 @@ final class Uploads {
                 .putHeader("X-Goog-Upload-Size-Received", Long.toString(session.received));
     }
 
-    private void answerFailure(HttpServerResponse response, Throwable cause) {
-        answerFailure(response, cause, null);
-    }
-
-    private void answerFailure(HttpServerResponse response, Throwable cause, UploadSession session) {
+    static void answerFailure(HttpServerResponse response, Throwable cause, UploadSession session) {
         if (cause instanceof ApiError refused) {
             Replies.error(session != null ? activeHeaders(response, session) : response, refused);
         } else {
@@ -318,7 +296,7 @@ final class Uploads {
         deleteQuietly(session.spool);
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
@@ -369,7 +347,7 @@ final class Uploads {
         return value == null ? null : value.trim();
     }
 
-    private static String nonEmpty(String value, String fallback) {
+    static String nonEmpty(String value, String fallback) {
         return value == null || value.isEmpty() ? fallback : value;
     }
 

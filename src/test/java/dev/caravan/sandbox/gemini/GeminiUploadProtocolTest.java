@@ -139,6 +139,34 @@ class GeminiUploadProtocolTest {
     }
 
     @Test
+    void aMultipartUploadIsSplitIntoMetadataAndBytes() throws Exception {
+        String body = "--sep\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
+                + "{\"file\":{\"display_name\":\"multi\"}}\r\n"
+                + "--sep\r\nContent-Type: text/plain\r\n\r\nhello\r\n--sepia\r\n--sep--\r\n";
+        HttpResponse<String> uploaded = raw.send(raw.keyed("/upload/v1beta/files")
+                .header("X-Goog-Upload-Protocol", "multipart")
+                .header("Content-Type", "multipart/related; boundary=sep")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+        JsonNode file = RawGemini.json(uploaded).get("file");
+        assertEquals("multi", file.path("displayName").asText());
+        assertEquals("text/plain", file.path("mimeType").asText(), "the media part's type");
+        byte[] media = "hello\r\n--sepia".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Integer.toString(media.length), file.path("sizeBytes").asText(),
+                "a boundary-like line inside the bytes is data");
+        assertEquals(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(media)),
+                file.path("sha256Hash").asText());
+
+        RawGemini.error(raw.send(raw.keyed("/upload/v1beta/files").header("X-Goog-Upload-Protocol", "multipart")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build()),
+                400, "INVALID_ARGUMENT");
+        RawGemini.error(raw.send(raw.keyed("/upload/v1beta/files").header("X-Goog-Upload-Protocol", "multipart")
+                .header("Content-Type", "multipart/related; boundary=sep")
+                .POST(HttpRequest.BodyPublishers.ofString("--sep\r\n\r\n{}\r\n--sep\r\n\r\nno end")).build()),
+                400, "INVALID_ARGUMENT");
+    }
+
+    @Test
     void theKeyIsCheckedEverywhereButOnTheUploadUrl() {
         JsonNode missing = RawGemini.error(raw.send(raw.anonymous("/v1beta/files").GET().build()), 403,
                 "PERMISSION_DENIED");
