@@ -182,6 +182,11 @@ class GeminiBatchesSurfaceTest {
         FileObject output = client().files().retrieve(outputId);
         assertEquals(FileObject.Purpose.BATCH_OUTPUT, output.purpose());
         assertEquals(download(outputId).length, output.bytes(), "bytes is what a download returns");
+        List<FileObject> listed = new ArrayList<>();
+        client().files().list(FileListParams.builder().putAdditionalQueryParam("provider", "gemini").build())
+                .autoPager().forEach(listed::add);
+        assertTrue(listed.stream().allMatch(f -> FileObject.Purpose.BATCH.equals(f.purpose())),
+                "Gemini's own responses files are reached through their batch, not listed: " + listed);
     }
 
     @Test
@@ -258,6 +263,23 @@ class GeminiBatchesSurfaceTest {
         assertEquals(uploaded.id(), deleted.id());
         assertThrows(NotFoundException.class, () -> client().files().retrieve(uploaded.id()));
         assertThrows(NotFoundException.class, () -> client().files().content(uploaded.id()));
+    }
+
+    @Test
+    void a_file_of_many_lines_streams_up_converted_and_comes_back_as_uploaded() {
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            jsonl.append(OPENAI_LINE.formatted("big-" + i, MODEL, "Question number " + i + " of many")).append('\n');
+        }
+
+        FileObject uploaded = upload("big.jsonl", jsonl.toString());
+
+        FileObject retrieved = client().files().retrieve(uploaded.id());
+        assertEquals(uploaded.bytes(), retrieved.bytes());
+        assertTrue(retrieved.bytes() > 500_000, "the Gemini lines of 5,000 requests: " + retrieved.bytes());
+        List<JsonNode> back = lines(uploaded.id());
+        assertEquals(5000, back.size());
+        assertEquals(jsonLines(jsonl.toString()), back, "the content is the file as uploaded");
     }
 
     @Test
