@@ -33,7 +33,7 @@ public class Capabilities {
             anthropic.remove(Operation.JOBS_CREATE);
         }
         supported.put(Provider.ANTHROPIC, anthropic);
-        supported.put(Provider.GEMINI, EnumSet.noneOf(Operation.class));
+        supported.put(Provider.GEMINI, withBridge(Operation.FILES_AND_BATCHES));
         Set<Operation> bedrock = EnumSet.copyOf(Operation.OBJECTS);
         bedrock.addAll(Operation.JOBS);
         bedrock.addAll(Operation.FILES_AND_BATCHES);

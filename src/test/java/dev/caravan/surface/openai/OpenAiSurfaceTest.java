@@ -106,8 +106,8 @@ class OpenAiSurfaceTest {
     @Test
     void provider_without_the_operation_is_a_clear_400() {
         BadRequestException error = assertThrows(BadRequestException.class, () -> client().files().list(
-                FileListParams.builder().putAdditionalQueryParam("provider", "gemini").build()));
-        assertTrue(error.getMessage().contains("'gemini' does not support files-list"), error.getMessage());
+                FileListParams.builder().putAdditionalQueryParam("provider", "bedrock").build()));
+        assertTrue(error.getMessage().contains("'bedrock' does not support files-list"), error.getMessage());
     }
 
     @Test
