@@ -263,7 +263,7 @@ class S3KeyHostilityTest {
      * cannot be, is S3's 501 NotImplemented naming the provider.
      */
     @ParameterizedTest(name = "x-model-provider: {0}")
-    @ValueSource(strings = {"openai", "anthropic"})
+    @ValueSource(strings = {"openai", "anthropic", "gemini"})
     void aProviderFileKeyThatIsNoFileIdIsNoSuchKey(String provider) {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             String target = "/bedrock/files/" + BUCKET + "/hardening/provider.jsonl";
