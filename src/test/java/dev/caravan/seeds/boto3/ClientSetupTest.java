@@ -17,8 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.ModelInvocationJobSummary;
@@ -92,9 +90,12 @@ class ClientSetupTest {
      * Cross-Provider Client Setup, the Bedrock, OpenAI and Gemini tabs: both clients carry the header, so the file
      * put_object makes is that provider's and every job the Bedrock client lists is that provider's.
      */
-    @ParameterizedTest
-    @ValueSource(strings = {"bedrock", "openai", "gemini"})
-    void theCrossProviderClientsReachTheProviderTheirHeaderNames(String provider) {
+    @Test
+    void theCrossProviderClientsReachTheProviderTheirHeaderNames() {
+        DocumentCopy.eachOf(List.of("bedrock", "openai", "gemini"), provider -> provider, this::crossProviderTab);
+    }
+
+    private void crossProviderTab(String provider) {
         String content = upload(provider);
         String fileId = Expect.fileId(clients.s3(provider).putObject(put -> put.bucket(bucket(provider))
                 .key(key(provider)).contentType("application/jsonl"), RequestBody.fromString(content)).eTag());

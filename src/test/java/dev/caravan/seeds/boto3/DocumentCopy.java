@@ -1,5 +1,12 @@
 package dev.caravan.seeds.boto3;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+
 /**
  * The three vendors' copies of the boto3 "Files and Batch API" page (seeds 000, 002, 003). They are the same page
  * except for the vendor name the examples put into S3 keys, job names and the {@code source} tag, so every example
@@ -61,6 +68,25 @@ enum DocumentCopy {
     /** Create a Batch Job, Bedrock tab: the tag {@code {"key": "source", "value": "<vendor>-docs"}}. */
     String sourceTag() {
         return vendor + "-docs";
+    }
+
+    /**
+     * Runs an example once per copy and reports every copy that fails, each failure naming its copy. (Not a
+     * parameterized test: camel-test-main keeps the Caravan of a parameterized method in that method's scope and stops
+     * it afterwards, so a class of them would start several; plain tests share the class's one.)
+     */
+    static void each(ThrowingConsumer<DocumentCopy> example) {
+        eachOf(List.of(values()), copy -> copy.toString(), example);
+    }
+
+    static <T> void eachOf(List<T> cases, Function<T, String> name, ThrowingConsumer<T> example) {
+        assertAll(cases.stream().map(one -> (Executable) () -> {
+            try {
+                example.accept(one);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(name.apply(one) + ": " + e.getMessage(), e);
+            }
+        }));
     }
 
     @Override
