@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caravan.CaravanApplication;
 import java.time.Instant;
+import java.util.List;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -138,6 +139,25 @@ class BatchSectionTest {
                         .outputDataConfig(output -> output.s3OutputDataConfig(s3 -> s3
                                 .s3Uri("s3://anthropic-output/")))));
         assertTrue(refused.getMessage().contains("inline requests"), refused.getMessage());
+    }
+
+    /**
+     * Retrieve's and Stop's literal {@code job_arn} is no job's and cannot be one (a 9-digit account, a 6-character job
+     * id): as written, the snippets are answered what Bedrock answers, a ValidationException on the identifier's
+     * pattern, whichever provider the header names. This is why the tests above pass the ARN Create answered.
+     */
+    @Test
+    void thePagesPlaceholderJobArnIsAValidationException() {
+        String jobArn = "arn:aws:bedrock:us-west-2:123456789:model-invocation-job/abc123";
+        DocumentCopy.eachOf(List.of("bedrock", "openai", "gemini"), provider -> provider, provider -> {
+            BedrockClient bedrock = clients.bedrock(provider);
+            ValidationException retrieve = assertThrows(ValidationException.class,
+                    () -> bedrock.getModelInvocationJob(get -> get.jobIdentifier(jobArn)));
+            assertTrue(retrieve.getMessage().contains("jobIdentifier"), retrieve.getMessage());
+            ValidationException stop = assertThrows(ValidationException.class,
+                    () -> bedrock.stopModelInvocationJob(request -> request.jobIdentifier(jobArn)));
+            assertTrue(stop.getMessage().contains("jobIdentifier"), stop.getMessage());
+        });
     }
 
     /** Upload a File, the provider's tab: its ETag is the file id the Create tab names. */

@@ -165,6 +165,8 @@ class FilesSectionTest {
         }
         assertEquals(JSONL, metadata.contentType());
         assertEquals("\"" + fileId + "\"", metadata.eTag());
+        // the page's literal "abc123" names no file, nor does the literal key: nothing to find
+        assertNotFound(() -> s3.headObject(head -> head.bucket(BUCKET).key(copy.literalKey()).ifMatch("abc123")));
 
         // Delete a File: the page's bucket and key, IfMatch=file_id; the file is gone
         s3.deleteObject(delete -> delete.bucket(BUCKET).key(copy.literalKey()).ifMatch(fileId));
