@@ -65,7 +65,7 @@ class BatchSectionTest {
 
     @Test
     void theBedrockBatchSectionInThePagesOrder() {
-        DocumentCopy.each(this::bedrockTab);
+        PerCase.eachCopy(this::bedrockTab);
     }
 
     private void bedrockTab(DocumentCopy copy) throws InterruptedException {
@@ -149,7 +149,7 @@ class BatchSectionTest {
     @Test
     void thePagesPlaceholderJobArnIsAValidationException() {
         String jobArn = "arn:aws:bedrock:us-west-2:123456789:model-invocation-job/abc123";
-        DocumentCopy.eachOf(List.of("bedrock", "openai", "gemini"), provider -> provider, provider -> {
+        PerCase.each(List.of("bedrock", "openai", "gemini"), provider -> provider, provider -> {
             BedrockClient bedrock = clients.bedrock(provider);
             ValidationException retrieve = assertThrows(ValidationException.class,
                     () -> bedrock.getModelInvocationJob(get -> get.jobIdentifier(jobArn)));
@@ -172,7 +172,8 @@ class BatchSectionTest {
      * the ARN, then jobArn / jobName / status / modelId in the list and in the retrieve, then the job stopping. The job
      * is stopped while it runs, so Retrieve's "Completed" branch is the end-to-end tests' to show.
      */
-    private GetModelInvocationJobResponse createListRetrieveStop(String provider, CreateModelInvocationJobRequest request)
+    private GetModelInvocationJobResponse createListRetrieveStop(String provider,
+                                                                 CreateModelInvocationJobRequest request)
             throws InterruptedException {
         BedrockClient bedrock = clients.bedrock(provider);
 

@@ -92,7 +92,7 @@ class ClientSetupTest {
      */
     @Test
     void theCrossProviderClientsReachTheProviderTheirHeaderNames() {
-        DocumentCopy.eachOf(List.of("bedrock", "openai", "gemini"), provider -> provider, this::crossProviderTab);
+        PerCase.each(List.of("bedrock", "openai", "gemini"), provider -> provider, this::crossProviderTab);
     }
 
     private void crossProviderTab(String provider) {
@@ -164,8 +164,9 @@ class ClientSetupTest {
     private static String key(String provider) {
         long now = Instant.now().getEpochSecond();
         // two uploads in the same second would share the page's key; the nanoseconds keep the objects apart
-        return "bedrock".equals(provider) ? DocumentCopy.BIFROST.uploadKey(now).replace(".jsonl", "_" + System.nanoTime()
-                + ".jsonl") : "batch_input_" + now + ".jsonl";
+        return "bedrock".equals(provider)
+                ? DocumentCopy.BIFROST.uploadKey(now).replace(".jsonl", "_" + System.nanoTime() + ".jsonl")
+                : "batch_input_" + now + ".jsonl";
     }
 
     /** Create a Batch Job as the provider's tab writes it (the Bedrock tab sends no roleArn). */

@@ -1,22 +1,17 @@
 package dev.caravan.seeds.boto3;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-
-import java.util.List;
-import java.util.function.Function;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.function.ThrowingConsumer;
-
 /**
  * The three vendors' copies of the boto3 "Files and Batch API" page (seeds 000, 002, 003). They are the same page
  * except for the vendor name the examples put into S3 keys, job names and the {@code source} tag, so every example
  * that carries one of those values runs once per copy.
  *
  * <p>Copy 003 also writes {@code int(time.time)}, {@code jsonl_content.encode} and
- * {@code response["Body"].read.decode(...)} without the call parentheses: Python errors in the page itself (a
- * TypeError / AttributeError before any request leaves boto3), not something a gateway can answer. The tests use the
- * values those expressions plainly mean (the epoch seconds, the encoded content, the body read), as 000 and 002 do.
- * Copy 000 shows only the Bedrock tab of each tabbed example; 002 and 003 show every tab.
+ * {@code response["Body"].read.decode(...)} without the call parentheses: errors in the page itself (TypeError,
+ * ParamValidationError, AttributeError, raised by Python or boto3 before or after the request, never by a gateway).
+ * The tests use the values those expressions plainly mean (the epoch seconds, the encoded content, the body read), as
+ * 000 and 002 write them. 003's endpoint is {@code {AI_GATEWAY_URL}/bedrock/...}, 000's and 002's
+ * {@code http://localhost:8080/bedrock/...}: here, Caravan's address. Copy 000 shows only the Bedrock tab of each
+ * tabbed example; 002 and 003 show every tab.
  */
 enum DocumentCopy {
     DEEPINTSHIELD("000", "deepintshield"),
@@ -68,25 +63,6 @@ enum DocumentCopy {
     /** Create a Batch Job, Bedrock tab: the tag {@code {"key": "source", "value": "<vendor>-docs"}}. */
     String sourceTag() {
         return vendor + "-docs";
-    }
-
-    /**
-     * Runs an example once per copy and reports every copy that fails, each failure naming its copy. (Not a
-     * parameterized test: camel-test-main keeps the Caravan of a parameterized method in that method's scope and stops
-     * it afterwards, so a class of them would start several; plain tests share the class's one.)
-     */
-    static void each(ThrowingConsumer<DocumentCopy> example) {
-        eachOf(List.of(values()), copy -> copy.toString(), example);
-    }
-
-    static <T> void eachOf(List<T> cases, Function<T, String> name, ThrowingConsumer<T> example) {
-        assertAll(cases.stream().map(one -> (Executable) () -> {
-            try {
-                example.accept(one);
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(name.apply(one) + ": " + e.getMessage(), e);
-            }
-        }));
     }
 
     @Override

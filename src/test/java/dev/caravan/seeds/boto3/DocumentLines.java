@@ -17,7 +17,8 @@ final class DocumentLines {
 
     /** JSONL Format Reference, one line per format. */
     static final String BEDROCK_REFERENCE_LINE = "{\"recordId\": \"request-1\", \"modelInput\": {\"messages\": "
-            + "[{\"role\": \"user\", \"content\": [{\"text\": \"Hello!\"}]}], \"inferenceConfig\": {\"maxTokens\": 100}}}";
+            + "[{\"role\": \"user\", \"content\": [{\"text\": \"Hello!\"}]}], \"inferenceConfig\": "
+            + "{\"maxTokens\": 100}}}";
     static final String OPENAI_REFERENCE_LINE = "{\"custom_id\": \"request-1\", \"method\": \"POST\", \"url\": "
             + "\"/v1/chat/completions\", \"body\": {\"model\": \"gpt-4o-mini\", \"messages\": [{\"role\": \"user\", "
             + "\"content\": \"Hello!\"}], \"max_tokens\": 100}}";

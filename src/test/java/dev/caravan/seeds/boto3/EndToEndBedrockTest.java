@@ -56,7 +56,7 @@ class EndToEndBedrockTest {
 
     @Test
     void theBedrockWorkflowRunsAsWritten() {
-        DocumentCopy.each(this::workflow);
+        PerCase.eachCopy(this::workflow);
     }
 
     private void workflow(DocumentCopy copy) throws InterruptedException {

@@ -39,8 +39,8 @@ final class Expect {
     static void fileIdOf(String provider, String fileId, String content) {
         switch (provider) {
             case "bedrock" -> assertEquals(md5(content), fileId, "an S3 ETag for bedrock");
-            case "openai" -> assertTrue(fileId.startsWith("file-") && !fileId.matches("file-(gemini|anthropic|bedrock)-.*"),
-                    fileId);
+            case "openai" -> assertTrue(fileId.startsWith("file-")
+                    && !fileId.matches("file-(gemini|anthropic|bedrock)-.*"), fileId);
             default -> assertTrue(fileId.startsWith("file-" + provider + "-"), fileId);
         }
     }

@@ -71,7 +71,7 @@ class FilesSectionTest {
     /** The Bedrock tab: the objects are real S3 objects, the ETag is S3's, and If-Match is a true precondition. */
     @Test
     void theBedrockFilesSectionInThePagesOrder() {
-        DocumentCopy.each(this::bedrockTab);
+        PerCase.eachCopy(this::bedrockTab);
     }
 
     private void bedrockTab(DocumentCopy copy) {
@@ -129,13 +129,13 @@ class FilesSectionTest {
      */
     @Test
     void theOpenAiFilesSectionInThePagesOrder() {
-        DocumentCopy.each(copy -> providerTab("openai", copy));
+        PerCase.eachCopy(copy -> providerTab("openai", copy));
     }
 
     /** The Gemini tab, addressed as the OpenAI one. */
     @Test
     void theGeminiFilesSectionInThePagesOrder() {
-        DocumentCopy.each(copy -> providerTab("gemini", copy));
+        PerCase.eachCopy(copy -> providerTab("gemini", copy));
     }
 
     private void providerTab(String provider, DocumentCopy copy) {
