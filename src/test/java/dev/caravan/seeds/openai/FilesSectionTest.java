@@ -1,0 +1,226 @@
+package dev.caravan.seeds.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.openai.client.OpenAIClient;
+import com.openai.core.JsonValue;
+import com.openai.errors.NotFoundException;
+import com.openai.models.files.FileCreateParams;
+import com.openai.models.files.FileDeleteParams;
+import com.openai.models.files.FileDeleted;
+import com.openai.models.files.FileListPage;
+import com.openai.models.files.FileListParams;
+import com.openai.models.files.FileObject;
+import com.openai.models.files.FilePurpose;
+import com.openai.models.files.FileRetrieveParams;
+import dev.caravan.CaravanApplication;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The "Files API" section of the OpenAI-SDK documents (seeds 001 and 004), once per provider the section names:
+ * upload, list, retrieve metadata, download content, delete, with the documents' filenames, contents, extra_body and
+ * extra_query. The section's snippets each start from {@code file_id = "file-abc123"}, a placeholder no provider
+ * issues: each test uses the id its own upload returned. The snippets show delete before download, each on its own
+ * placeholder; on one real file the download comes first, then the delete.
+ *
+ * <p>What the reader checks: the ids, the listed names, the four printed metadata fields ({@code bytes} being the
+ * size of the file the download then prints), the downloaded text being the file they uploaded, and
+ * {@code Deleted: True}. Comparisons that can differ are made last, so that one difference does not hide the rest.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one Caravan for the whole class
+@CamelMainTest(mainClass = CaravanApplication.class,
+        propertyPlaceholderLocations = "file:application.properties",
+        properties = {"camel.server.port=0", "camel.server.host=127.0.0.1", "caravan.sandbox.enabled=true",
+                "caravan.sandbox.openai.phase-duration=300ms", "caravan.sandbox.bedrock.phase-duration=300ms",
+                "caravan.sandbox.anthropic.phase-duration=300ms", "caravan.sandbox.gemini.phase-duration=300ms"})
+class FilesSectionTest {
+
+    private static final String FILENAME = "batch_input.jsonl";
+    private static final String BUCKET = "your-s3-bucket";
+    private static final String REGION = "us-west-2";
+    /** The Bedrock storage_config prefix of seed 004 (upload and list). */
+    private static final String PREFIX_004 = "bifrost-batch-output";
+    /** The Bedrock list's prefix in seed 001, the other vendor's copy. */
+    private static final String PREFIX_001 = "deepintshield-batch-output";
+
+    @BeanInject
+    CamelContext context;
+
+    /** "Upload a File" for OpenAI (both copies), then the other calls with {@code "provider": "openai"}. */
+    @Test
+    void openai_files_are_uploaded_listed_retrieved_downloaded_and_deleted() {
+        OpenAIClient client = DocumentClient.create(context, "your-openai-api-key");
+
+        FileObject response = upload(client, "openai", DocumentJsonl.FILES_OPENAI);
+        // OpenAI's own ids pass through unchanged (DESIGN §3)
+        assertTrue(response.id().startsWith("file-") && !response.id().startsWith("file-openai-"), response.id());
+        assertListed(listed(client, "openai"), response.id());
+        FileObject metadata = retrieve(client, response.id(), "openai");
+        String content = FileLines.text(client, response.id(), "openai");
+        assertDeleted(client, response.id(), "openai");
+        assertFalse(ids(listed(client, "openai")).contains(response.id()), "gone from the list");
+
+        assertEquals(DocumentJsonl.FILES_OPENAI, content, "OpenAI keeps the file as uploaded");
+        assertMetadata(metadata, response.id(), content);
+    }
+
+    /**
+     * Seed 004's Bedrock upload, storage_config prefix {@value #PREFIX_004}; seed 001 lists Bedrock files under
+     * {@value #PREFIX_001} instead, so the same upload is made under that prefix too and each list shows its own.
+     * Retrieve, delete and download are the section's default example, {@code extra_query={"provider": "bedrock"}}.
+     */
+    @Test
+    void bedrock_files_live_in_s3_under_the_storage_config_prefix() {
+        OpenAIClient client = DocumentClient.create(context, "your-api-key");
+
+        FileObject response = uploadToBedrock(client, PREFIX_004);
+        FileObject other = uploadToBedrock(client, PREFIX_001);
+        assertTrue(response.id().startsWith("file-bedrock-"), response.id());
+        assertEquals(FILENAME, response.filename());
+        FileListPage listed004 = listedBedrock(client, PREFIX_004);
+        assertEquals(List.of(response.id()), ids(listed004), "the 004 prefix holds its upload only");
+        assertListed(listed004, response.id());
+        assertEquals(List.of(other.id()), ids(listedBedrock(client, PREFIX_001)), "the 001 prefix holds its own");
+        FileObject metadata = retrieve(client, response.id(), "bedrock");
+        String content = FileLines.text(client, response.id(), "bedrock");
+        assertDeleted(client, response.id(), "bedrock");
+        assertDeleted(client, other.id(), "bedrock");
+        assertTrue(listedBedrock(client, PREFIX_004).data().isEmpty(), "gone from the list");
+        assertTrue(listedBedrock(client, PREFIX_001).data().isEmpty(), "gone from the list");
+
+        // Stored in S3 as Bedrock records, downloaded in the format it was uploaded in, equal line by line as JSON
+        // (DESIGN §4): what the reader uploaded is what the print shows.
+        assertEquals(FileLines.parse(DocumentJsonl.FILES_BEDROCK), FileLines.parse(content));
+        assertMetadata(metadata, response.id(), content);
+    }
+
+    /** Seed 004's Gemini upload ("uses Gemini's native file storage"), then the calls with "provider": "gemini". */
+    @Test
+    void gemini_files_use_geminis_file_storage() {
+        OpenAIClient client = DocumentClient.create(context, "your-api-key");
+
+        FileObject response = upload(client, "gemini", DocumentJsonl.FILES_GEMINI);
+        assertTrue(response.id().startsWith("file-gemini-"), response.id());
+        assertListed(listed(client, "gemini"), response.id());
+        FileObject metadata = retrieve(client, response.id(), "gemini");
+        String content = FileLines.text(client, response.id(), "gemini");
+        assertDeleted(client, response.id(), "gemini");
+        assertFalse(ids(listed(client, "gemini")).contains(response.id()), "gone from the list");
+
+        // Gemini does not serve file bytes; Caravan keeps a copy as uploaded for files.content (README)
+        assertEquals(DocumentJsonl.FILES_GEMINI, content, "the download is the file as uploaded");
+        assertMetadata(metadata, response.id(), content);
+    }
+
+    /**
+     * The documents: "Anthropic uses inline requests (no file upload)", "❌ Not supported". Caravan does more than
+     * that: Anthropic has no file storage, so an upload for provider anthropic is kept in Caravan's own store (README,
+     * "Files work too") and served like any file. The file holds the documents' Anthropic inline requests (Batch API
+     * section, seed 004) as {custom_id, params} lines.
+     */
+    @Test
+    void anthropic_files_are_kept_in_caravans_store_although_the_documents_say_unsupported() {
+        OpenAIClient client = DocumentClient.create(context, "your-anthropic-api-key");
+        String requests = anthropicLine("request-1", "Hello!") + "\n" + anthropicLine("request-2", "How are you?");
+
+        FileObject response = upload(client, "anthropic", requests);
+        assertTrue(response.id().startsWith("file-anthropic-"), response.id());
+        assertListed(listed(client, "anthropic"), response.id());
+        FileObject metadata = retrieve(client, response.id(), "anthropic");
+        String content = FileLines.text(client, response.id(), "anthropic");
+        assertDeleted(client, response.id(), "anthropic");
+        assertFalse(ids(listed(client, "anthropic")).contains(response.id()), "gone from the list");
+
+        assertEquals(requests, content, "kept as uploaded");
+        assertMetadata(metadata, response.id(), content);
+    }
+
+    // ---- the section's calls -------------------------------------------------------------------------------------
+
+    /** {@code file=("batch_input.jsonl", jsonl_content.encode(), "application/jsonl"), purpose="batch"}. */
+    private static FileObject upload(OpenAIClient client, String provider, String jsonlContent) {
+        return client.files().create(FileCreateParams.builder()
+                .file(DocumentJsonl.file(FILENAME, jsonlContent))
+                .purpose(FilePurpose.BATCH)
+                .putAdditionalBodyProperty("provider", JsonValue.from(provider))
+                .build());
+    }
+
+    private static FileObject uploadToBedrock(OpenAIClient client, String prefix) {
+        return client.files().create(FileCreateParams.builder()
+                .file(DocumentJsonl.file(FILENAME, DocumentJsonl.FILES_BEDROCK))
+                .purpose(FilePurpose.BATCH)
+                .putAdditionalBodyProperty("provider", JsonValue.from("bedrock"))
+                // sent as the Python SDK sends the nested dict: form fields storage_config[s3][bucket] etc.
+                .putAdditionalBodyProperty("storage_config", JsonValue.from(Map.of("s3", Map.of(
+                        "bucket", BUCKET, "region", REGION, "prefix", prefix))))
+                .build());
+    }
+
+    /** {@code client.files.list(extra_query={"provider": provider})}. */
+    private static FileListPage listed(OpenAIClient client, String provider) {
+        return client.files().list(FileListParams.builder().putAdditionalQueryParam("provider", provider).build());
+    }
+
+    /** The Bedrock list: extra_query's nested storage_config as the Python SDK sends it, bracketed query keys. */
+    private static FileListPage listedBedrock(OpenAIClient client, String prefix) {
+        return client.files().list(FileListParams.builder()
+                .putAdditionalQueryParam("provider", "bedrock")
+                .putAdditionalQueryParam("storage_config[s3][bucket]", BUCKET)
+                .putAdditionalQueryParam("storage_config[s3][region]", REGION)
+                .putAdditionalQueryParam("storage_config[s3][prefix]", prefix)
+                .build());
+    }
+
+    private static FileObject retrieve(OpenAIClient client, String fileId, String provider) {
+        return client.files().retrieve(FileRetrieveParams.builder().fileId(fileId)
+                .putAdditionalQueryParam("provider", provider).build());
+    }
+
+    /** {@code for file in response.data: print(f"File ID: {file.id}, Name: {file.filename}")}. */
+    private static void assertListed(FileListPage page, String fileId) {
+        List<FileObject> matching = page.data().stream().filter(f -> f.id().equals(fileId)).toList();
+        assertEquals(1, matching.size(), () -> fileId + " listed once in " + ids(page));
+        assertEquals(FILENAME, matching.get(0).filename());
+    }
+
+    /**
+     * "Retrieve File Metadata": the four printed fields. {@code bytes} is the size of the file, which the reader sees
+     * printed by "Download File Content" next: the two must agree.
+     */
+    private static void assertMetadata(FileObject metadata, String fileId, String downloaded) {
+        assertEquals(fileId, metadata.id());
+        assertEquals(FILENAME, metadata.filename());
+        assertEquals(FileObject.Purpose.BATCH, metadata.purpose());
+        assertEquals(downloaded.getBytes(StandardCharsets.UTF_8).length, metadata.bytes(),
+                "Bytes: is the size of the file files.content returns");
+    }
+
+    /** "Delete a File": {@code print(f"Deleted: {response.deleted}")} shows True, and the file is gone. */
+    private static void assertDeleted(OpenAIClient client, String fileId, String provider) {
+        FileDeleted response = client.files().delete(FileDeleteParams.builder().fileId(fileId)
+                .putAdditionalQueryParam("provider", provider).build());
+        assertTrue(response.deleted());
+        assertEquals(fileId, response.id());
+        assertThrows(NotFoundException.class, () -> retrieve(client, fileId, provider));
+    }
+
+    private static List<String> ids(FileListPage page) {
+        return page.data().stream().map(FileObject::id).toList();
+    }
+
+    private static String anthropicLine(String customId, String content) {
+        return "{\"custom_id\": \"" + customId + "\", \"params\": {\"model\": \"claude-3-sonnet-20240229\", "
+                + "\"max_tokens\": 100, \"messages\": [{\"role\": \"user\", \"content\": \"" + content + "\"}]}}";
+    }
+}
