@@ -16,6 +16,8 @@ import com.openai.models.files.FileCreateParams;
 import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
 import dev.caravan.CaravanApplication;
+import dev.caravan.CaravanBedrock;
+import dev.caravan.model.CaravanIds;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +26,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.GetModelInvocationJobResponse;
 
 /**
  * The "Batch API" section of the OpenAI-SDK documents (seeds 001 and 004), once per provider: create (OpenAI in both
@@ -61,7 +65,7 @@ class BatchesSectionTest {
                 .build());
 
         Batch batch = client.batches().create(BatchCreateParams.builder()
-                .inputFileId(file.id())
+                .inputFileId(file.id()) // the documents' "file-abc123"
                 .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
                 .completionWindow(BatchCreateParams.CompletionWindow._24H)
                 .putAdditionalBodyProperty("provider", JsonValue.from("openai"))
@@ -88,7 +92,7 @@ class BatchesSectionTest {
                 .build());
 
         Batch batch = client.batches().create(BatchCreateParams.builder()
-                .inputFileId(file.id())
+                .inputFileId(file.id()) // the documents' "file-abc123"
                 .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
                 .completionWindow(BatchCreateParams.CompletionWindow._24H)
                 .putAdditionalBodyProperty("provider", JsonValue.from("bedrock"))
@@ -100,6 +104,15 @@ class BatchesSectionTest {
         assertTrue(batch.id().startsWith("batch-bedrock-"), batch.id());
         assertEquals(Batch.Status.VALIDATING, batch.status());
         assertEquals(file.id(), batch.inputFileId());
+        // model and output_s3_uri are what the job was given: the same job seen through the Bedrock batch API
+        try (BedrockClient bedrock = CaravanBedrock.client(context)) {
+            GetModelInvocationJobResponse job = bedrock.getModelInvocationJob(get -> get
+                    .jobIdentifier(CaravanIds.nativeId(batch.id())));
+            assertEquals(BEDROCK_MODEL, job.modelId());
+            assertTrue(job.outputDataConfig().s3OutputDataConfig().s3Uri().startsWith("s3://your-bucket/batch-output"),
+                    job.outputDataConfig().toString());
+            assertEquals(CaravanIds.nativeId(file.id()), job.inputDataConfig().s3InputDataConfig().s3Uri());
+        }
         // the section's list example as written: "model" is "Required for bedrock"
         listRetrieveCancel(client, batch, "bedrock", Map.of("model", BEDROCK_MODEL));
     }
@@ -139,7 +152,7 @@ class BatchesSectionTest {
                 .build());
 
         Batch batch = client.batches().create(BatchCreateParams.builder()
-                .inputFileId(file.id())
+                .inputFileId(file.id()) // the documents' "file-abc123"
                 .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
                 .completionWindow(BatchCreateParams.CompletionWindow._24H)
                 .putAdditionalBodyProperty("provider", JsonValue.from("gemini"))
@@ -157,7 +170,7 @@ class BatchesSectionTest {
     /**
      * "List Batches" ({@code limit=10}; the example's {@code "model"} only where it says it is required, for
      * bedrock), "Retrieve Batch Status" and "Cancel a Batch", each with {@code "provider": provider}, on the batch
-     * just created; then the cancel is seen through to "cancelled".
+     * just created (the documents' {@code "batch-abc123"}); then the cancel is seen through to "cancelled".
      */
     private static void listRetrieveCancel(OpenAIClient client, Batch created, String provider,
             Map<String, String> listQuery) {

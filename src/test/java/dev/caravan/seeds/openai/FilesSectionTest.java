@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.errors.NotFoundException;
@@ -17,7 +18,13 @@ import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
 import com.openai.models.files.FileRetrieveParams;
 import dev.caravan.CaravanApplication;
+import dev.caravan.CaravanClients;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.BeanInject;
@@ -45,6 +52,7 @@ import org.junit.jupiter.api.TestInstance;
                 "caravan.sandbox.anthropic.phase-duration=300ms", "caravan.sandbox.gemini.phase-duration=300ms"})
 class FilesSectionTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILENAME = "batch_input.jsonl";
     private static final String BUCKET = "your-s3-bucket";
     private static final String REGION = "us-west-2";
@@ -145,6 +153,47 @@ class FilesSectionTest {
         assertMetadata(metadata, response.id(), content);
     }
 
+    /**
+     * The Bedrock upload exactly as openai-python puts it on the wire (client-wire.md §3), which openai-java cannot
+     * reproduce: purpose first, then the extra_body fields with the nested dict flattened to bracketed names, and the
+     * file part last (openai-java sends the file first). The rest of the section goes on with the official client.
+     */
+    @Test
+    void bedrock_upload_in_the_python_sdks_part_order() throws Exception {
+        OpenAIClient client = DocumentClient.create(context, "your-api-key");
+        String prefix = "python-part-order";
+        String boundary = "a7f1c3a4a0b64c4e9a3e0e1ddc1d5e2b";
+        StringBuilder form = new StringBuilder();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("purpose", "batch");
+        fields.put("provider", "bedrock");
+        fields.put("storage_config[s3][bucket]", BUCKET);
+        fields.put("storage_config[s3][region]", REGION);
+        fields.put("storage_config[s3][prefix]", prefix);
+        fields.forEach((name, value) -> form.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        form.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(FILENAME).append("\"\r\n")
+                .append("Content-Type: application/jsonl\r\n\r\n")
+                .append(DocumentJsonl.FILES_BEDROCK).append("\r\n--").append(boundary).append("--\r\n");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                        URI.create(CaravanClients.baseUrl(context) + "/openai/files"))
+                .header("Authorization", "Bearer your-api-key")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        String fileId = JSON.readTree(answer.body()).get("id").asText();
+        assertTrue(fileId.startsWith("file-bedrock-"), fileId);
+        assertEquals(List.of(fileId), ids(listedBedrock(client, prefix)), "stored under the prefix sent");
+        assertEquals(FILENAME, retrieve(client, fileId, "bedrock").filename());
+        assertDeleted(client, fileId, "bedrock");
+    }
+
     // ---- the section's calls -------------------------------------------------------------------------------------
 
     /** {@code file=("batch_input.jsonl", jsonl_content.encode(), "application/jsonl"), purpose="batch"}. */
@@ -209,7 +258,10 @@ class FilesSectionTest {
     /** "Delete a File": {@code print(f"Deleted: {response.deleted}")} shows True, and the file is gone. */
     private static void assertDeleted(OpenAIClient client, String fileId, String provider) {
         FileDeleted response = client.files().delete(FileDeleteParams.builder().fileId(fileId)
-                .putAdditionalQueryParam("provider", provider).build());
+                .putAdditionalQueryParam("provider", provider)
+                // as openai-python sends it (client-wire.md §3): a JSON content type on a request with no body
+                .putAdditionalHeader("Content-Type", "application/json")
+                .build());
         assertTrue(response.deleted());
         assertEquals(fileId, response.id());
         assertThrows(NotFoundException.class, () -> retrieve(client, fileId, provider));
