@@ -128,8 +128,8 @@ class OpenAiThroughS3AndBedrockTest {
 
         CreateModelInvocationJobRequest request = documentJob(fileId);
         String jobArn = bedrock.createModelInvocationJob(request).jobArn();
-        assertTrue(jobArn.matches("arn:aws:bedrock:[a-z0-9-]+:[0-9]{12}:model-invocation-job/openai-[A-Za-z0-9_-]+"),
-                jobArn);
+        assertTrue(jobArn.matches("arn:aws:bedrock:[a-z0-9-]+:[0-9]{12}:model-invocation-job/"
+                + "openai-[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)?"), jobArn);
 
         List<ModelInvocationJobStatus> seen = new ArrayList<>();
         GetModelInvocationJobResponse job = awaitEnd(jobArn, seen);

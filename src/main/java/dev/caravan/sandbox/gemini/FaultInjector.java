@@ -1,7 +1,7 @@
 package dev.caravan.sandbox.gemini;
 
+import dev.caravan.sandbox.PendingFaults;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Answers the next N requests with a chosen error, so the gateway's tests can show an upstream's 429 and 5xx passed
@@ -17,32 +17,18 @@ final class FaultInjector {
     record Fault(ApiError error, Integer retryAfterSeconds) {
     }
 
-    private record Pending(int status, String message, int remaining) {
-    }
-
-    private final AtomicReference<Pending> pending = new AtomicReference<>();
+    private final PendingFaults pending = new PendingFaults();
 
     void inject(int status, String message, int count) {
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("fault status must be 4xx or 5xx: " + status);
-        }
-        pending.set(count > 0 ? new Pending(status, message, count) : null);
+        pending.inject(status, message, count);
     }
 
     /** The fault for the request at hand, if one is pending; each call uses one up. */
     Optional<Fault> take() {
-        while (true) {
-            Pending current = pending.get();
-            if (current == null) {
-                return Optional.empty();
-            }
-            Pending next = current.remaining() > 1
-                    ? new Pending(current.status(), current.message(), current.remaining() - 1) : null;
-            if (pending.compareAndSet(current, next)) {
-                RpcCode code = RpcCode.forStatus(current.status());
-                return Optional.of(new Fault(new ApiError(current.status(), code, current.message(), null),
-                        code == RpcCode.RESOURCE_EXHAUSTED ? RETRY_AFTER_SECONDS : null));
-            }
-        }
+        return pending.take().map(fault -> {
+            RpcCode code = RpcCode.forStatus(fault.status());
+            return new Fault(new ApiError(fault.status(), code, fault.message(), null),
+                    code == RpcCode.RESOURCE_EXHAUSTED ? RETRY_AFTER_SECONDS : null);
+        });
     }
 }

@@ -15,6 +15,7 @@ import com.anthropic.models.messages.batches.MessageBatchIndividualResponse;
 import com.anthropic.models.messages.batches.MessageBatchRequestCounts;
 import com.anthropic.models.messages.batches.MessageBatchResult;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

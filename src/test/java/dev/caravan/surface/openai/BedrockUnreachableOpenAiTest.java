@@ -11,8 +11,8 @@ import com.openai.models.files.FileListParams;
 import com.openai.models.files.FileRetrieveParams;
 import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanClients;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.caravan.model.CaravanIds;
+import dev.caravan.model.Provider;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -47,17 +47,16 @@ class BedrockUnreachableOpenAiTest {
         assertEquals(502, list.statusCode());
         assertTrue(list.getMessage().contains("could not be reached"), list.getMessage());
 
-        String file = "file-bedrock-" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("s3://your-s3-bucket/in/x.jsonl".getBytes(StandardCharsets.UTF_8));
+        // built like Caravan builds them, so they hold with caravan.ids.secret set as well
+        String file = CaravanIds.wrap(CaravanIds.Kind.FILE, Provider.BEDROCK, "s3://your-s3-bucket/in/x.jsonl");
         assertEquals(502, assertThrows(OpenAIServiceException.class, () -> client().files().retrieve(
                 FileRetrieveParams.builder().fileId(file).build())).statusCode());
     }
 
     @Test
     void an_unreachable_control_plane_is_a_502_for_batches() {
-        String batch = "batch-bedrock-" + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/abcdefghijkl"
-                        .getBytes(StandardCharsets.UTF_8));
+        String batch = CaravanIds.wrap(CaravanIds.Kind.BATCH, Provider.BEDROCK,
+                "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/abcdefghijkl");
 
         OpenAIServiceException error = assertThrows(OpenAIServiceException.class, () -> client().batches().retrieve(
                 BatchRetrieveParams.builder().batchId(batch).putAdditionalQueryParam("provider", "bedrock").build()));

@@ -104,13 +104,6 @@ class OpenAiSurfaceTest {
     }
 
     @Test
-    void provider_without_the_operation_is_a_clear_400() {
-        BadRequestException error = assertThrows(BadRequestException.class, () -> client().files().list(
-                FileListParams.builder().putAdditionalQueryParam("provider", "bedrock").build()));
-        assertTrue(error.getMessage().contains("'bedrock' does not support files-list"), error.getMessage());
-    }
-
-    @Test
     void multipart_parts_may_come_in_any_order() throws Exception {
         String filePart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"node.jsonl\"\r\n"
                 + "Content-Type: application/jsonl\r\n\r\n" + GOOD_LINE.formatted("n-1") + "\r\n";
