@@ -20,7 +20,7 @@ import org.apache.camel.spi.PropertiesComponent;
 public class BridgeRoutes extends RouteBuilder {
 
     /** The providers whose files and batches the S3 files API and the Bedrock batch API reach through this bridge. */
-    public static final Set<Provider> BRIDGED = EnumSet.of(Provider.OPENAI, Provider.ANTHROPIC, Provider.GEMINI);
+    private static final Set<Provider> BRIDGED = EnumSet.of(Provider.OPENAI, Provider.ANTHROPIC, Provider.GEMINI);
 
     @Override
     public void configure() {

@@ -2,11 +2,8 @@ package dev.caravan.provider.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.caravan.model.GatewayError;
-import dev.caravan.wire.Json;
+import dev.caravan.provider.UpstreamErrorAnswer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
@@ -16,44 +13,22 @@ import org.apache.camel.Message;
  */
 final class AnthropicUpstreamErrors {
 
-    private static final int ERROR_BODY_LIMIT = 64 * 1024;
-
     private AnthropicUpstreamErrors() {
     }
 
     static int status(Message message) {
-        return message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        return UpstreamErrorAnswer.status(message);
     }
 
     /** Throws the answer's error unless it is a 2xx. */
     static void failOnError(Message message) throws IOException {
-        int status = status(message);
-        if (status < 200 || status >= 300) {
-            throw read(message, status);
-        }
+        UpstreamErrorAnswer.failOnError(message, AnthropicUpstreamErrors::read);
     }
 
     /** The error in the answer's body, which is consumed. */
     static GatewayError read(Message message, int status) throws IOException {
-        String raw;
-        try (InputStream body = message.getBody(InputStream.class)) {
-            raw = body == null ? "" : new String(body.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
-        }
-        JsonNode error = parseQuietly(raw).path("error");
-        String text = error.path("message").asText("");
-        if (text.isEmpty()) {
-            text = "Anthropic answered HTTP " + status + " without an error message.";
-        }
-        JsonNode type = error.get("type");
-        return GatewayError.upstream(status, text, null, null, type != null && type.isTextual() ? type.asText() : null);
-    }
-
-    private static JsonNode parseQuietly(String raw) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(raw);
-            return node == null ? Json.MAPPER.missingNode() : node;
-        } catch (IOException e) {
-            return Json.MAPPER.missingNode();
-        }
+        JsonNode error = UpstreamErrorAnswer.errorObject(message);
+        return GatewayError.upstream(status, UpstreamErrorAnswer.message(error, "Anthropic", status), null, null,
+                UpstreamErrorAnswer.text(error, "type"));
     }
 }
