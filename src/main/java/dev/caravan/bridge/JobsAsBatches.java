@@ -179,7 +179,8 @@ public class JobsAsBatches {
         if (kept != null && !kept.isEmpty()) {
             return kept;
         }
-        String name = provider.wireName() + "-" + NOT_IN_JOB_NAMES.matcher(CaravanIds.nativeId(batch.id())).replaceAll("");
+        String name = provider.wireName() + "-"
+                + NOT_IN_JOB_NAMES.matcher(CaravanIds.nativeId(batch.id())).replaceAll("");
         return name.length() <= 63 ? name : name.substring(0, 63);
     }
 
