@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.Body;
@@ -48,6 +49,7 @@ public class JobsAsBatches {
     private static final String TAG_ENDPOINT = "endpoint";
     /** Providers list at most this many batches a page (Gemini's page size limit); Bedrock allows 1000. */
     private static final int MAX_PAGE = 100;
+    private static final Pattern NOT_IN_JOB_NAMES = Pattern.compile("[^A-Za-z0-9]");
 
     private final JobArns arns;
 
@@ -177,7 +179,8 @@ public class JobsAsBatches {
         if (kept != null && !kept.isEmpty()) {
             return kept;
         }
-        String name = provider.wireName() + "-" + CaravanIds.nativeId(batch.id()).replaceAll("[^A-Za-z0-9]", "");
+        String name = provider.wireName() + "-"
+                + NOT_IN_JOB_NAMES.matcher(CaravanIds.nativeId(batch.id())).replaceAll("");
         return name.length() <= 63 ? name : name.substring(0, 63);
     }
 

@@ -111,8 +111,13 @@ public final class CaravanIds {
         if (provider.isEmpty() || provider.get() == Provider.OPENAI) {
             return id;
         }
-        Kind kind = id.startsWith(Kind.BATCH.prefix) ? Kind.BATCH : Kind.FILE;
-        return fromToken(kind, id.substring(kind.prefix.length()), id);
+        for (Kind kind : Kind.values()) {
+            if (id.startsWith(kind.prefix)) {
+                return fromToken(kind, id.substring(kind.prefix.length()), id);
+            }
+        }
+        // a bare token or a job ARN is a job identifier, not a file or batch id
+        throw notFound(id);
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes canonical requests as OpenAI batch lines, for a file in another provider's format that is to run on OpenAI.
- * Chat uses {@code max_completion_tokens} (accepted by every chat model, required by the reasoning ones).
+ * Chat uses {@code max_completion_tokens} (accepted by every chat model, required by the reasoning ones), or
+ * {@code max_tokens} when the settings say the file being given back was written with it.
  */
 final class OpenAiRequestWriter implements RequestLineWriter {
 
@@ -60,7 +61,7 @@ final class OpenAiRequestWriter implements RequestLineWriter {
         out.writeEndObject();
     }
 
-    private static void writeChat(BatchRequest request, JsonGenerator out) throws IOException {
+    private void writeChat(BatchRequest request, JsonGenerator out) throws IOException {
         out.writeArrayFieldStart("messages");
         for (Message message : request.messages()) {
             out.writeStartObject();
@@ -70,7 +71,7 @@ final class OpenAiRequestWriter implements RequestLineWriter {
         }
         out.writeEndArray();
         Parameters p = request.parameters();
-        OptionalFields.number(out, "max_completion_tokens", p.maxTokens());
+        OptionalFields.number(out, settings.openAiTokensField(), p.maxTokens());
         OptionalFields.number(out, "temperature", p.temperature());
         OptionalFields.number(out, "top_p", p.topP());
         if (p.stop() != null) {

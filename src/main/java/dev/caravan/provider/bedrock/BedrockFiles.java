@@ -58,6 +58,8 @@ public class BedrockFiles {
     static final String FORMAT_METADATA = "caravan-line-format";
     /** The model the uploaded lines named, which the stored Bedrock lines no longer carry. */
     static final String MODEL_METADATA = "caravan-model";
+    /** The token limit field the uploaded OpenAI lines used, so the file comes back with it (DESIGN §4). */
+    static final String TOKENS_METADATA = "caravan-openai-tokens-field";
     private static final String PROVIDER = "bedrock";
     private static final String BUCKET_PARAM = "storage_config[s3][bucket]";
     private static final int MAX_LIMIT = 10_000;
@@ -96,6 +98,9 @@ public class BedrockFiles {
             metadata.put(FORMAT_METADATA, converted.source().name());
             if (converted.model() != null) {
                 metadata.put(MODEL_METADATA, converted.model());
+            }
+            if (converted.openAiTokensField() != null) {
+                metadata.put(TOKENS_METADATA, converted.openAiTokensField());
             }
             ObjectAddress address = new ObjectAddress(location.bucket(), key);
             // one PutObject of the finished file: S3 makes it visible whole or not at all (nothing half-written); a
@@ -159,7 +164,8 @@ public class BedrockFiles {
             return new FileContent(data.content(), contentType);
         }
         return new FileContent(RequestFormats.conversion().convert(data.content(), source.get(),
-                ConversionSettings.forModel(metadata.get(MODEL_METADATA))), contentType);
+                ConversionSettings.forModel(metadata.get(MODEL_METADATA))
+                        .withOpenAiTokensField(metadata.get(TOKENS_METADATA))), contentType);
     }
 
     public FileDeleted delete(FileRef ref) {

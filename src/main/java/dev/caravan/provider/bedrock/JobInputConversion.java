@@ -101,6 +101,9 @@ public class JobInputConversion {
         if (converted.model() != null) {
             metadata.put(BedrockFiles.MODEL_METADATA, converted.model());
         }
+        if (converted.openAiTokensField() != null) {
+            metadata.put(BedrockFiles.TOKENS_METADATA, converted.openAiTokensField());
+        }
         try (InputStream content = Files.newInputStream(converted.file())) {
             store.put(new PutObject(PROVIDER, target, new ObjectBody(content, converted.bytes(), "application/jsonl",
                     metadata, null, Map.of(), null, Map::of, converted::md5Hex), Preconditions.NONE));

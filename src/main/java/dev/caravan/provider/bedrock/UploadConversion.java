@@ -1,5 +1,6 @@
 package dev.caravan.provider.bedrock;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.caravan.jsonl.ConversionSettings;
 import dev.caravan.jsonl.ConvertedLines;
 import dev.caravan.jsonl.LineError;
@@ -39,7 +40,7 @@ import java.util.HexFormat;
 final class UploadConversion {
 
     /** The converted file, ready to go to S3 with its exact length and MD5 (the ETag S3 must answer with). */
-    record Converted(Path file, long bytes, String md5Hex, LineFormat source, String model) {
+    record Converted(Path file, long bytes, String md5Hex, LineFormat source, String model, String openAiTokensField) {
     }
 
     private UploadConversion() {
@@ -82,7 +83,8 @@ final class UploadConversion {
                          md5)) {
                 bytes = in.transferTo(out);
             }
-            return new Converted(target, bytes, HexFormat.of().formatHex(md5.digest()), format, model.model);
+            return new Converted(target, bytes, HexFormat.of().formatHex(md5.digest()), format, model.model,
+                    model.tokensField());
         } catch (IOException e) {
             delete(target);
             throw new UncheckedIOException(e);
@@ -124,6 +126,9 @@ final class UploadConversion {
 
         private String model;
         private int firstLine;
+        /** The token limit field OpenAI lines use, so the file can be given back with it; null when they differ. */
+        private String tokensField;
+        private boolean tokensFieldsDiffer;
 
         OneModel(String batchModel) {
             this.model = blankToNull(batchModel);
@@ -132,6 +137,7 @@ final class UploadConversion {
         RequestLineReader watching(RequestLineReader reader) {
             return (json, lineNumber) -> {
                 BatchRequest request = reader.read(json, lineNumber);
+                noteTokensField(json.path("body"));
                 String named = blankToNull(request.model());
                 if (named != null) {
                     if (model == null) {
@@ -145,6 +151,24 @@ final class UploadConversion {
                 }
                 return request;
             };
+        }
+
+        private void noteTokensField(JsonNode body) {
+            String used = body.has(ConversionSettings.MAX_TOKENS) ? ConversionSettings.MAX_TOKENS
+                    : body.has(ConversionSettings.MAX_COMPLETION_TOKENS) ? ConversionSettings.MAX_COMPLETION_TOKENS
+                    : null;
+            if (used == null) {
+                return;
+            }
+            if (tokensField == null) {
+                tokensField = used;
+            } else if (!tokensField.equals(used)) {
+                tokensFieldsDiffer = true;
+            }
+        }
+
+        String tokensField() {
+            return tokensFieldsDiffer ? null : tokensField;
         }
 
         private static String blankToNull(String value) {
