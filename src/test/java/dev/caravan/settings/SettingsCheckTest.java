@@ -48,12 +48,16 @@ class SettingsCheckTest {
                 "-cp", System.getProperty("java.class.path"), CaravanApplication.class.getName())
                 .redirectErrorStream(true);
         builder.environment().put("OPENAI_READ_TIMEOUT_MS", "5min");
+        // a setting a bean is built from at startup, too: the check comes first and names both
+        builder.environment().put("CARAVAN_S3_MAX_OBJECT_BYTES", "5GB");
         builder.environment().put("CARAVAN_PORT", "0");
         Process process = builder.start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "Caravan did not stop");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, process.exitValue(), output);
+        assertTrue(output.contains("Invalid settings: "), output);
         assertTrue(output.contains("caravan.openai.read-timeout is '5min', expected a whole number"), output);
+        assertTrue(output.contains("caravan.s3.max-object-bytes is '5GB', expected a whole number"), output);
         assertFalse(output.contains(") started in"), output);
     }
 
