@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Caravan's own Prometheus series, from each finished request (names as Prometheus shows them):
@@ -47,7 +48,7 @@ public final class RequestMetrics {
                 .tags("surface", surface, "provider", provider, "operation", operation,
                         "status", Integer.toString(outcome.status()))
                 .serviceLevelObjectives(BUCKETS)
-                .register(registry).record(outcome.durationNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                .register(registry).record(outcome.durationNanos(), TimeUnit.NANOSECONDS);
         if (record.upstreamError() != null) {
             Counter.builder("caravan.upstream.errors").description("Requests that failed upstream")
                     .tags("surface", surface, "provider", provider, "operation", operation,
