@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>By reflection because log4j-core is a runtime-only dependency (nothing in Caravan may depend on it at compile
  * time); the appender is a dynamic proxy of log4j's Appender interface.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private static final String NAME = "caravan-log-capture";
 
@@ -22,11 +22,13 @@ final class LogCapture implements AutoCloseable {
     private final Object context;
     private final Object configuration;
     private final Map<String, Object> previousLevels;
+    private final String attachedTo;
 
-    private LogCapture(Object context, Object configuration, Map<String, Object> previousLevels) {
+    private LogCapture(Object context, Object configuration, Map<String, Object> previousLevels, String attachedTo) {
         this.context = context;
         this.configuration = configuration;
         this.previousLevels = previousLevels;
+        this.attachedTo = attachedTo;
     }
 
     /**
@@ -34,18 +36,30 @@ final class LogCapture implements AutoCloseable {
      * until {@link #close()}.
      */
     static LogCapture start(Map<String, String> levels) {
+        return start("", "out", levels);
+    }
+
+    /**
+     * Captures what one logger with its own appender (additivity off, so the root never sees it) writes, formatted
+     * with that appender's layout: {@code caravan.requests} and its {@code requests} appender.
+     */
+    public static LogCapture onLogger(String loggerName, String appenderName) {
+        return start(loggerName, appenderName, Map.of());
+    }
+
+    private static LogCapture start(String attachTo, String layoutOf, Map<String, String> levels) {
         try {
             Object context = Class.forName("org.apache.logging.log4j.LogManager").getMethod("getContext", boolean.class)
                     .invoke(null, false);
             Object configuration = call(context, "getConfiguration");
             Object console = configuration.getClass().getMethod("getAppender", String.class)
-                    .invoke(configuration, "out");
+                    .invoke(configuration, layoutOf);
             Object layout = call(console, "getLayout");
             Class<?> levelClass = Class.forName("org.apache.logging.log4j.Level");
             Map<String, Object> previous = new java.util.LinkedHashMap<>();
-            LogCapture capture = new LogCapture(context, configuration, previous);
+            LogCapture capture = new LogCapture(context, configuration, previous, attachTo);
             Object appender = capture.appender(layout);
-            Object root = call(configuration, "getRootLogger");
+            Object root = loggerConfig(configuration, attachTo);
             Class<?> filterClass = Class.forName("org.apache.logging.log4j.core.Filter");
             root.getClass().getMethod("addAppender", Class.forName("org.apache.logging.log4j.core.Appender"),
                     levelClass, filterClass).invoke(root, appender, null, null);
@@ -63,7 +77,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Everything captured so far, one formatted event per entry. */
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
@@ -74,7 +88,7 @@ final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Object root = call(configuration, "getRootLogger");
+            Object root = loggerConfig(configuration, attachedTo);
             root.getClass().getMethod("removeAppender", String.class).invoke(root, NAME);
             Class<?> levelClass = Class.forName("org.apache.logging.log4j.Level");
             for (Map.Entry<String, Object> level : previousLevels.entrySet()) {
