@@ -7,6 +7,7 @@ import dev.caravan.model.FilePage;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.Operation;
 import dev.caravan.model.Provider;
+import dev.caravan.model.command.DeleteObject;
 import dev.caravan.model.command.FileRef;
 import dev.caravan.model.command.GetObject;
 import dev.caravan.model.command.ListFiles;
@@ -136,7 +137,7 @@ public class FilesAsObjects {
 
     private static FileRef ref(Operation operation, ObjectCommand command, String provider) {
         Preconditions preconditions = command instanceof GetObject get ? get.preconditions()
-                : command instanceof dev.caravan.model.command.DeleteObject delete ? delete.preconditions()
+                : command instanceof DeleteObject delete ? delete.preconditions()
                 : Preconditions.NONE;
         ObjectAddress address = command.address();
         String fileId = FileKeys.fileId(Provider.parse(provider), address, preconditions)
