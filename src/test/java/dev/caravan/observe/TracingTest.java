@@ -1,0 +1,126 @@
+package dev.caravan.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.caravan.CaravanApplication;
+import dev.caravan.CaravanClients;
+import dev.caravan.faults.FaultProxy;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tracing on, with an OpenTelemetry SDK registered globally as the OpenTelemetry Java agent would: a files.list
+ * through the official OpenAI SDK that carries a W3C traceparent is traced in the caller's trace, and the call
+ * Caravan makes to OpenAI carries a traceparent of that trace, naming one of Caravan's spans as its parent.
+ */
+@CamelMainTest(mainClass = CaravanApplication.class,
+        propertyPlaceholderLocations = "file:application.properties",
+        properties = {"camel.server.port=0", "camel.server.host=127.0.0.1", "caravan.sandbox.enabled=false",
+                "caravan.tracing.enabled=true", ProxiedOpenAi.BASE_URL_SETTING, ProxiedOpenAi.API_KEY_SETTING,
+                "caravan.openai.retry.max-attempts=1"})
+class TracingTest {
+
+    private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]");
+    private static final String CALLER_KEY = "sk-caller-" + Long.toHexString(System.nanoTime());
+
+    private static ProxiedOpenAi upstream;
+    private static GlobalTracing tracing;
+
+    @BeanInject
+    CamelContext context;
+
+    @BeforeAll
+    static void registerTracingAndUpstream() {
+        tracing = GlobalTracing.register();
+        upstream = ProxiedOpenAi.start();
+    }
+
+    @AfterAll
+    static void unregister() {
+        upstream.close();
+        tracing.close();
+    }
+
+    @Test
+    void a_caller_trace_is_continued_through_caravan_to_openai() throws Exception {
+        String traceId = hex(16);
+        String callerSpanId = hex(8);
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .baseUrl(CaravanClients.baseUrl(context) + "/openai")
+                .apiKey(CALLER_KEY)
+                .putHeader("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .maxRetries(0)
+                .build();
+        try {
+            client.files().list();
+        } finally {
+            client.close();
+        }
+
+        FaultProxy.Seen call = upstream.proxy().seen().stream()
+                .filter(seen -> seen.method().equals("GET") && seen.path().endsWith("/files"))
+                .findFirst().orElseThrow(() -> new AssertionError("no files list upstream: " + upstream.proxy().seen()));
+        String sent = call.headers().get("traceparent");
+        assertTrue(sent != null, "no traceparent upstream, headers: " + call.headers().keySet());
+        Matcher matcher = TRACEPARENT.matcher(sent);
+        assertTrue(matcher.matches(), sent);
+        assertEquals(traceId, matcher.group(1), "the upstream call belongs to the caller's trace");
+        String upstreamParent = matcher.group(2);
+        assertFalse(upstreamParent.equals(callerSpanId), "Caravan's own span is the upstream call's parent");
+
+        // spans end as the exchanges complete, just after the answers went out
+        List<SpanData> spans = awaitSpans(traceId, found -> found.stream()
+                .anyMatch(span -> span.getSpanId().equals(upstreamParent))
+                && found.stream().anyMatch(span -> span.getParentSpanId().equals(callerSpanId)));
+        SpanData server = spans.stream().filter(span -> span.getParentSpanId().equals(callerSpanId)).findFirst()
+                .orElseThrow();
+        assertEquals(SpanKind.SERVER, server.getKind(), server.toString());
+        SpanData outgoing = spans.stream().filter(span -> span.getSpanId().equals(upstreamParent)).findFirst()
+                .orElseThrow();
+        assertEquals(SpanKind.CLIENT, outgoing.getKind(), outgoing.toString());
+
+        // neither Caravan's upstream key nor the caller's credentials are in any span
+        for (SpanData span : spans) {
+            span.getAttributes().forEach((key, value) -> {
+                String text = String.valueOf(value);
+                assertFalse(text.contains(ProxiedOpenAi.KEY) || text.contains(CALLER_KEY)
+                        || text.toLowerCase().contains("bearer"), key + "=" + text);
+            });
+        }
+    }
+
+    private static List<SpanData> awaitSpans(String traceId, java.util.function.Predicate<List<SpanData>> complete)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Supplier<List<SpanData>> spans = () -> tracing.spans().inTrace(traceId);
+        while (!complete.test(spans.get()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertTrue(complete.test(spans.get()), "spans of the trace: " + spans.get());
+        return spans.get();
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}
