@@ -11,6 +11,10 @@ import io.opentelemetry.api.common.AttributeKey;
 import dev.caravan.CaravanApplication;
 import dev.caravan.CaravanClients;
 import dev.caravan.faults.FaultProxy;
+import dev.caravan.sandbox.gemini.GeminiEmulator;
+import dev.caravan.sandbox.gemini.GeminiEmulatorSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
@@ -32,19 +36,28 @@ import org.junit.jupiter.api.Test;
  * Tracing on, with an OpenTelemetry SDK registered globally as the OpenTelemetry Java agent would: a files.list
  * through the official OpenAI SDK that carries a W3C traceparent is traced in the caller's trace, and the call
  * Caravan makes to OpenAI carries a traceparent of that trace, naming one of Caravan's spans as its parent. No span
- * holds a key or the request's query string.
+ * holds a key or the request's query string. A call to Gemini carries the caller's trace too.
  */
 @CamelMainTest(mainClass = CaravanApplication.class,
         propertyPlaceholderLocations = "file:application.properties",
         properties = {"camel.server.port=0", "camel.server.host=127.0.0.1", "caravan.sandbox.enabled=false",
                 "caravan.tracing.enabled=true", ProxiedOpenAi.BASE_URL_SETTING, ProxiedOpenAi.API_KEY_SETTING,
-                "caravan.openai.retry.max-attempts=1"})
+                "caravan.openai.retry.max-attempts=1",
+                "caravan.gemini.base-url={{sys:" + TracingTest.GEMINI_BASE_URL + "}}",
+                "caravan.gemini.api-key=" + TracingTest.GEMINI_KEY, "caravan.gemini.retry.max-attempts=1",
+                "caravan.gemini.files.keep-copy=false"})
 class TracingTest {
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]");
     private static final String CALLER_KEY = "sk-caller-" + Long.toHexString(System.nanoTime());
 
+    static final String GEMINI_BASE_URL = "caravan.observe.gemini.base-url";
+    static final String GEMINI_KEY = "AIzaTracing0123456789";
+
     private static ProxiedOpenAi upstream;
+    private static Path geminiData;
+    private static GeminiEmulator gemini;
+    private static FaultProxy geminiProxy;
     private static GlobalTracing tracing;
 
     @BeanInject
@@ -54,11 +67,27 @@ class TracingTest {
     static void registerTracingAndUpstream() {
         tracing = GlobalTracing.register();
         upstream = ProxiedOpenAi.start();
+        try {
+            geminiData = Files.createTempDirectory("caravan-tracing-gemini-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        gemini = new GeminiEmulator(GeminiEmulatorSettings.defaults(geminiData, GEMINI_KEY)).start("127.0.0.1", 0);
+        geminiProxy = FaultProxy.start(gemini.baseUrl());
+        System.setProperty(GEMINI_BASE_URL, geminiProxy.baseUrl());
     }
 
     @AfterAll
     static void unregister() {
         upstream.close();
+        System.clearProperty(GEMINI_BASE_URL);
+        geminiProxy.close();
+        gemini.close();
+        try (java.util.stream.Stream<Path> paths = Files.walk(geminiData)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         tracing.close();
     }
 
@@ -110,6 +139,37 @@ class TracingTest {
                 assertFalse(text.contains(ProxiedOpenAi.KEY) || text.contains(CALLER_KEY)
                         || text.toLowerCase().contains("bearer"), key + "=" + text);
             });
+        }
+    }
+
+    @Test
+    void a_call_to_gemini_carries_the_callers_trace() throws Exception {
+        String traceId = hex(16);
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .baseUrl(CaravanClients.baseUrl(context) + "/openai")
+                .apiKey(CALLER_KEY)
+                .putHeader("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .maxRetries(0)
+                .build();
+        try {
+            client.files().list(FileListParams.builder().putAdditionalQueryParam("provider", "gemini").build());
+        } finally {
+            client.close();
+        }
+
+        List<FaultProxy.Seen> calls = geminiProxy.seen();
+        assertFalse(calls.isEmpty(), "Gemini was not called");
+        for (FaultProxy.Seen call : calls) {
+            String sent = call.headers().get("traceparent");
+            assertTrue(sent != null, call.path() + " without traceparent, headers: " + call.headers().keySet());
+            Matcher matcher = TRACEPARENT.matcher(sent);
+            assertTrue(matcher.matches() && matcher.group(1).equals(traceId), call.path() + ": " + sent);
+        }
+        // Gemini's key travels as x-goog-api-key; no span of the trace holds it
+        for (SpanData span : awaitSpans(traceId, found -> found.stream()
+                .anyMatch(span -> span.getKind() == SpanKind.CLIENT))) {
+            span.getAttributes().forEach((key, value) -> assertFalse(String.valueOf(value).contains(GEMINI_KEY),
+                    key + "=" + value));
         }
     }
 
