@@ -47,8 +47,8 @@ public final class FaultProxy implements AutoCloseable {
     public record Reset(long afterBytes) implements Fault {
     }
 
-    /** One request as the proxy saw it. */
-    public record Seen(String method, String path, long arrivedNanos) {
+    /** One request as the proxy saw it; {@code headers} by lower-case name, first value. */
+    public record Seen(String method, String path, long arrivedNanos, Map<String, String> headers) {
     }
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
@@ -144,7 +144,10 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest request) {
-        seen.add(new Seen(request.method().name(), request.path(), System.nanoTime()));
+        Map<String, String> arrived = new java.util.TreeMap<>();
+        request.headers().forEach(header -> arrived.putIfAbsent(header.getKey().toLowerCase(java.util.Locale.ROOT),
+                header.getValue()));
+        seen.add(new Seen(request.method().name(), request.path(), System.nanoTime(), Map.copyOf(arrived)));
         Fault fault = faults.poll();
         if (fault instanceof Answer answer) {
             if ("100-continue".equalsIgnoreCase(request.getHeader("expect"))) {
