@@ -1,7 +1,10 @@
 package dev.caravan.observe;
 
+import dev.caravan.model.Batch;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.command.Command;
+import dev.caravan.model.job.JobCreated;
+import dev.caravan.model.job.JobStatus;
 import dev.caravan.surface.ErrorClassifier;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
@@ -53,6 +56,7 @@ public final class ExchangeFacts extends RoutePolicySupport implements RoutePoli
             return;
         }
         noteProvider(record, exchange);
+        noteCreatedStatus(record, exchange.getMessage().getBody());
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (failure != null && record.upstreamError() == null) {
@@ -61,6 +65,19 @@ public final class ExchangeFacts extends RoutePolicySupport implements RoutePoli
             if (error.kind().name().startsWith("UPSTREAM_")) {
                 record.upstreamError(error.kind().name());
             }
+        }
+    }
+
+    /** A create's answer, while the dispatch route still holds it (the surface renders it into its wire later). */
+    private static void noteCreatedStatus(RequestRecord record, Object result) {
+        if (record.createdStatus() != null) {
+            return;
+        }
+        if (result instanceof Batch batch && batch.status() != null) {
+            record.createdStatus(batch.status().wireName());
+        } else if (result instanceof JobCreated) {
+            // CreateModelInvocationJob answers only the ARN; every job starts Submitted
+            record.createdStatus(JobStatus.SUBMITTED.wireName());
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  *       (unreachable, timeout, an upstream error answer, the circuit breaker open);
  *   <li>{@code caravan_uploaded_bytes_total} / {@code caravan_downloaded_bytes_total{surface,provider,operation}}:
  *       file and object bytes received and sent;
- *   <li>{@code caravan_created_batches_total{surface,provider}}: batches and jobs created (2xx answers).
+ *   <li>{@code caravan_created_batches_total{surface,provider,status}}: batches and jobs created (2xx answers), by
+ *   the status they were created in.
  * </ul>
  * A request refused before dispatch (wrong key, unknown path) has provider and operation "none".
  */
@@ -71,7 +72,8 @@ public final class RequestMetrics {
         if (ok && CREATES.contains(op)) {
             // not "batches.created": Prometheus naming drops a _created suffix (OpenMetrics reserves it)
             Counter.builder("caravan.created.batches").description("Batches and jobs created")
-                    .tags("surface", surface, "provider", provider).register(registry).increment();
+                    .tags("surface", surface, "provider", provider, "status", orNone(record.createdStatus()))
+                    .register(registry).increment();
         }
     }
 

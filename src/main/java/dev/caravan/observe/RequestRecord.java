@@ -16,6 +16,7 @@ public final class RequestRecord {
     private volatile String operation;
     private volatile String subjectId;
     private volatile String upstreamError;
+    private volatile String createdStatus;
 
     /** {@code path} without the query string, where presigned URLs would carry their signatures. */
     public RequestRecord(String requestId, String surface, String method, String path, long startNanos) {
@@ -77,5 +78,14 @@ public final class RequestRecord {
 
     void upstreamError(String kind) {
         this.upstreamError = kind;
+    }
+
+    /** The status a batch or job was created in ({@code validating}, {@code Submitted}…), or null. */
+    public String createdStatus() {
+        return createdStatus;
+    }
+
+    void createdStatus(String status) {
+        this.createdStatus = status;
     }
 }
