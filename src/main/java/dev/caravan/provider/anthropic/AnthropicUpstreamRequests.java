@@ -7,12 +7,12 @@ import dev.caravan.model.Provider;
 import dev.caravan.model.command.BatchRef;
 import dev.caravan.model.command.FileRef;
 import dev.caravan.model.command.ListBatches;
+import dev.caravan.provider.UpstreamRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -101,31 +101,10 @@ public class AnthropicUpstreamRequests {
     }
 
     private void prepare(Exchange exchange, String method, String path, Map<String, Object> query) {
-        if (settings.apiKey().isEmpty()) {
-            throw GatewayError.of(ErrorKind.UNAUTHORIZED, "Caravan has no API key for provider 'anthropic': set "
-                    + "ANTHROPIC_API_KEY (caravan.anthropic.api-key).");
-        }
-        Message message = exchange.getMessage();
-        message.setBody(null);
-        // Nothing of the caller's request (its Authorization above all) may travel upstream.
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, method);
-        if (path != null) {
-            message.setHeader(Exchange.HTTP_PATH, path);
-        }
-        if (query != null) {
-            String encoded = query.entrySet().stream()
-                    .filter(entry -> entry.getValue() != null)
-                    .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue().toString(),
-                            StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            if (!encoded.isEmpty()) {
-                message.setHeader(Exchange.HTTP_QUERY, encoded);
-            }
-        }
+        UpstreamRequest.requireKey(settings.apiKey(), "anthropic", "ANTHROPIC_API_KEY", "caravan.anthropic.api-key");
+        Message message = UpstreamRequest.start(exchange, method, path, query);
         message.setHeader("x-api-key", settings.apiKey());
         message.setHeader("anthropic-version", settings.version());
-        message.setHeader("Accept", "application/json");
     }
 
     /**

@@ -1,18 +1,15 @@
 package dev.caravan.provider.gemini;
 
-import dev.caravan.model.ErrorKind;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.command.BatchRef;
 import dev.caravan.model.command.FileRef;
+import dev.caravan.provider.UpstreamRequest;
 import dev.caravan.wire.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.hc.core5.http.ContentType;
@@ -216,29 +213,10 @@ public class GeminiUpstreamRequests {
     }
 
     private void prepare(Exchange exchange, String method, String path, Map<String, Object> query, boolean withKey) {
-        if (settings.apiKey().isEmpty()) {
-            throw GatewayError.of(ErrorKind.UNAUTHORIZED, "Caravan has no API key for provider 'gemini': set "
-                    + "GEMINI_API_KEY (caravan.gemini.api-key).");
-        }
-        Message message = exchange.getMessage();
-        message.setBody(null);
-        // Nothing of the caller's request (its Authorization above all) may travel upstream.
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, method);
-        message.setHeader(Exchange.HTTP_PATH, path);
-        if (query != null) {
-            String encoded = query.entrySet().stream()
-                    .filter(entry -> entry.getValue() != null)
-                    .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue().toString(),
-                            StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            if (!encoded.isEmpty()) {
-                message.setHeader(Exchange.HTTP_QUERY, encoded);
-            }
-        }
+        UpstreamRequest.requireKey(settings.apiKey(), "gemini", "GEMINI_API_KEY", "caravan.gemini.api-key");
+        Message message = UpstreamRequest.start(exchange, method, path, query);
         if (withKey) {
             message.setHeader("x-goog-api-key", settings.apiKey());
         }
-        message.setHeader("Accept", "application/json");
     }
 }

@@ -1,22 +1,19 @@
 package dev.caravan.provider.openai;
 
-import dev.caravan.model.ErrorKind;
-import dev.caravan.model.GatewayError;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.model.command.BatchRef;
 import dev.caravan.model.command.CreateBatch;
 import dev.caravan.model.command.FileRef;
 import dev.caravan.model.command.ListBatches;
 import dev.caravan.model.command.ListFiles;
 import dev.caravan.model.command.UploadFile;
+import dev.caravan.provider.UpstreamRequest;
 import dev.caravan.wire.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
@@ -98,28 +95,8 @@ public class OpenAiUpstreamRequests {
     }
 
     private void prepare(Exchange exchange, String method, String path, Map<String, Object> query) {
-        if (apiKey.isEmpty()) {
-            throw GatewayError.of(ErrorKind.UNAUTHORIZED,
-                    "Caravan has no API key for provider 'openai': set OPENAI_API_KEY (caravan.openai.api-key).");
-        }
-        Message message = exchange.getMessage();
-        message.setBody(null);
-        // Nothing of the caller's request (its Authorization above all) may travel upstream.
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, method);
-        message.setHeader(Exchange.HTTP_PATH, path);
-        if (query != null) {
-            String encoded = query.entrySet().stream()
-                    .filter(entry -> entry.getValue() != null)
-                    .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue().toString(),
-                            StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            if (!encoded.isEmpty()) {
-                message.setHeader(Exchange.HTTP_QUERY, encoded);
-            }
-        }
-        message.setHeader("Authorization", "Bearer " + apiKey);
-        message.setHeader("Accept", "application/json");
+        UpstreamRequest.requireKey(apiKey, "openai", "OPENAI_API_KEY", "caravan.openai.api-key");
+        UpstreamRequest.start(exchange, method, path, query).setHeader("Authorization", "Bearer " + apiKey);
     }
 
     private static String segment(String id) {
