@@ -2,10 +2,11 @@ package dev.caravan.sandbox.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.sandbox.SandboxReply;
 
 /**
  * Runs one batch request as the Messages API would, deterministically: the params are checked
- * ({@link ParamsReader}), and the answer is a Message quoting the last user turn ({@link Reply}).
+ * ({@link ParamsReader}), and the answer is a Message quoting the last user turn ({@link SandboxReply}).
  */
 final class MessageEngine {
 
@@ -19,7 +20,8 @@ final class MessageEngine {
         } catch (ApiError rejected) {
             return new Outcome.Errored(rejected.type(), rejected.getMessage());
         }
-        Reply reply = Reply.to(prompt.conversation().lastUserText(), prompt.maxTokens(), prompt.stopSequences());
+        SandboxReply reply = SandboxReply.to(prompt.conversation().lastUserText(),
+                (int) Math.min(prompt.maxTokens(), Integer.MAX_VALUE), prompt.stopSequences());
         return new Outcome.Succeeded(message(Ids.message(batchId, customId), prompt, reply));
     }
 
@@ -29,7 +31,7 @@ final class MessageEngine {
      * {@code input_tokens}/{@code output_tokens}: taken from the API's published examples as remembered). A reply cut
      * to nothing by a stop sequence has no content block, as the API sends no empty text block.
      */
-    private static ObjectNode message(String id, Prompt prompt, Reply reply) {
+    private static ObjectNode message(String id, Prompt prompt, SandboxReply reply) {
         ObjectNode message = WireFormat.MAPPER.createObjectNode();
         message.put("id", id);
         message.put("type", "message");
@@ -41,7 +43,11 @@ final class MessageEngine {
             block.put("type", "text");
             block.put("text", reply.text());
         }
-        message.put("stop_reason", reply.stopReason().wireName());
+        message.put("stop_reason", switch (reply.stop()) {
+            case END -> "end_turn";
+            case MAX_TOKENS -> "max_tokens";
+            case STOP_SEQUENCE -> "stop_sequence";
+        });
         message.put("stop_sequence", reply.stopSequence());
         ObjectNode usage = message.putObject("usage");
         usage.put("input_tokens", prompt.conversation().inputTokens());

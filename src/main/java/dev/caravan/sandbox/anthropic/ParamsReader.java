@@ -1,6 +1,7 @@
 package dev.caravan.sandbox.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.sandbox.Words;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

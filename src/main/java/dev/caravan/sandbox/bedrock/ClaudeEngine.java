@@ -2,6 +2,7 @@ package dev.caravan.sandbox.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.sandbox.SandboxReply;
 import dev.caravan.wire.Json;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ final class ClaudeEngine implements InferenceEngine {
             throw ModelInputException.requiredKey("#", "max_tokens");
         }
         Conversation conversation = MessageList.read(body, true);
-        Reply reply = Reply.to(conversation.lastUserText(), maxTokens,
+        SandboxReply reply = SandboxReply.to(conversation.lastUserText(), maxTokens,
                 ModelInput.strings(body, "stop_sequences", "#"));
 
         ObjectNode out = Json.MAPPER.createObjectNode();

@@ -2,6 +2,7 @@ package dev.caravan.sandbox.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.sandbox.SandboxReply;
 import dev.caravan.wire.Json;
 import java.util.List;
 
@@ -21,7 +22,7 @@ final class ConverseEngine implements InferenceEngine {
         List<String> stops = config == null ? List.of()
                 : ModelInput.strings(config, "stopSequences", "#/inferenceConfig");
         ModelInput.object(body, "additionalModelRequestFields", "#");
-        Reply reply = Reply.to(conversation.lastUserText(), maxTokens, stops);
+        SandboxReply reply = SandboxReply.to(conversation.lastUserText(), maxTokens, stops);
 
         ObjectNode out = Json.MAPPER.createObjectNode();
         ObjectNode message = out.putObject("output").putObject("message");

@@ -1,6 +1,7 @@
 package dev.caravan.sandbox.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.sandbox.Words;
 import java.util.Set;
 
 /**

@@ -2,6 +2,7 @@ package dev.caravan.sandbox.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.sandbox.SandboxReply;
 import dev.caravan.wire.Json;
 import java.util.List;
 
@@ -29,13 +30,13 @@ final class NovaEngine implements InferenceEngine {
             }
             stops = ModelInput.strings(config, "stopSequences", "#/inferenceConfig");
         }
-        Reply reply = Reply.to(conversation.lastUserText(), maxTokens, stops);
+        SandboxReply reply = SandboxReply.to(conversation.lastUserText(), maxTokens, stops);
 
         ObjectNode out = Json.MAPPER.createObjectNode();
         ObjectNode message = out.putObject("output").putObject("message");
         message.putArray("content").addObject().put("text", reply.text());
         message.put("role", "assistant");
-        out.put("stopReason", reply.stop() == Reply.Stop.MAX_TOKENS ? "max_tokens" : "end_turn");
+        out.put("stopReason", reply.stop() == SandboxReply.Stop.MAX_TOKENS ? "max_tokens" : "end_turn");
         ObjectNode usage = out.putObject("usage");
         usage.put("inputTokens", conversation.inputTokens());
         usage.put("outputTokens", reply.tokens());

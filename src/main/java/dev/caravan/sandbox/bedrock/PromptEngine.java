@@ -2,6 +2,7 @@ package dev.caravan.sandbox.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.sandbox.SandboxReply;
 import dev.caravan.wire.Json;
 import java.util.List;
 
@@ -30,20 +31,20 @@ final class PromptEngine implements InferenceEngine {
         if (family == Family.LLAMA) {
             Integer max = ModelInput.integer(body, "max_gen_len", "#", 1);
             Conversation conversation = PromptTurns.llama(prompt);
-            Reply reply = Reply.to(conversation.lastUserText(), max == null ? DEFAULT_MAX_TOKENS : max, List.of());
+            SandboxReply reply = SandboxReply.to(conversation.lastUserText(), max == null ? DEFAULT_MAX_TOKENS : max, List.of());
             out.put("generation", reply.text());
             out.put("prompt_token_count", conversation.inputTokens());
             out.put("generation_token_count", reply.tokens());
-            out.put("stop_reason", reply.stop() == Reply.Stop.MAX_TOKENS ? "length" : "stop");
+            out.put("stop_reason", reply.stop() == SandboxReply.Stop.MAX_TOKENS ? "length" : "stop");
             return new Inference(out, conversation.inputTokens(), reply.tokens());
         }
         Integer max = ModelInput.integer(body, "max_tokens", "#", 1);
         Conversation conversation = PromptTurns.mistral(prompt);
-        Reply reply = Reply.to(conversation.lastUserText(), max == null ? DEFAULT_MAX_TOKENS : max,
+        SandboxReply reply = SandboxReply.to(conversation.lastUserText(), max == null ? DEFAULT_MAX_TOKENS : max,
                 ModelInput.strings(body, "stop", "#"));
         ObjectNode output = out.putArray("outputs").addObject();
         output.put("text", reply.text());
-        output.put("stop_reason", reply.stop() == Reply.Stop.MAX_TOKENS ? "length" : "stop");
+        output.put("stop_reason", reply.stop() == SandboxReply.Stop.MAX_TOKENS ? "length" : "stop");
         return new Inference(out, conversation.inputTokens(), reply.tokens());
     }
 }

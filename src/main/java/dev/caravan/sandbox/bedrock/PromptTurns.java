@@ -1,5 +1,6 @@
 package dev.caravan.sandbox.bedrock;
 
+import dev.caravan.sandbox.Words;
 import java.util.regex.Pattern;
 
 /**

@@ -3,6 +3,7 @@ package dev.caravan.sandbox.bedrock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.sandbox.Words;
 import dev.caravan.wire.Json;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;

@@ -2,6 +2,7 @@ package dev.caravan.sandbox.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.sandbox.SandboxReply;
 import dev.caravan.wire.Json;
 import java.util.List;
 
@@ -22,14 +23,14 @@ final class TitanTextEngine implements InferenceEngine {
         List<String> stops = config == null ? List.of()
                 : ModelInput.strings(config, "stopSequences", "#/textGenerationConfig");
         Conversation conversation = PromptTurns.titan(input);
-        Reply reply = Reply.to(conversation.lastUserText(), max == null ? DEFAULT_MAX_TOKENS : max, stops);
+        SandboxReply reply = SandboxReply.to(conversation.lastUserText(), max == null ? DEFAULT_MAX_TOKENS : max, stops);
 
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("inputTextTokenCount", conversation.inputTokens());
         ObjectNode result = out.putArray("results").addObject();
         result.put("tokenCount", reply.tokens());
         result.put("outputText", reply.text());
-        result.put("completionReason", reply.stop() == Reply.Stop.MAX_TOKENS ? "LENGTH" : "FINISH");
+        result.put("completionReason", reply.stop() == SandboxReply.Stop.MAX_TOKENS ? "LENGTH" : "FINISH");
         return new Inference(out, conversation.inputTokens(), reply.tokens());
     }
 }

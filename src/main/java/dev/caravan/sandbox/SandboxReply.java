@@ -1,23 +1,24 @@
-package dev.caravan.sandbox.bedrock;
+package dev.caravan.sandbox;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The sandbox model's answer to a prompt: "Sandbox reply to: &lt;last user text&gt;", cut before the first stop
- * sequence it contains, then truncated to the max-tokens limit (one token per word). Deterministic, so a result can
- * be asserted on and the same job always writes the same results.
+ * The sandbox models' answer to a prompt, the same for every emulated provider, each naming the stop its own way:
+ * "Sandbox reply to: &lt;last user text&gt;", cut before the first stop sequence it contains, then truncated to the
+ * max-tokens limit (one token per word). Deterministic, so a result can be asserted on and the same job always writes
+ * the same results.
  *
  * @param stopSequence the stop sequence that ended the reply, or null
  */
-record Reply(String text, int tokens, Stop stop, String stopSequence) {
+public record SandboxReply(String text, int tokens, Stop stop, String stopSequence) {
 
-    enum Stop { END, MAX_TOKENS, STOP_SEQUENCE }
+    public enum Stop { END, MAX_TOKENS, STOP_SEQUENCE }
 
-    static final String PREFIX = "Sandbox reply to: ";
+    public static final String PREFIX = "Sandbox reply to: ";
 
     /** @param maxTokens null for no limit */
-    static Reply to(String lastUserText, Integer maxTokens, List<String> stopSequences) {
+    public static SandboxReply to(String lastUserText, Integer maxTokens, List<String> stopSequences) {
         String text = lastUserText == null || lastUserText.isBlank() ? "Sandbox reply." : PREFIX + lastUserText.strip();
         Stop stop = Stop.END;
         String matched = null;
@@ -35,8 +36,8 @@ record Reply(String text, int tokens, Stop stop, String stopSequence) {
         }
         String[] words = Words.split(text);
         if (maxTokens != null && words.length > maxTokens) {
-            return new Reply(String.join(" ", Arrays.copyOf(words, maxTokens)), maxTokens, Stop.MAX_TOKENS, null);
+            return new SandboxReply(String.join(" ", Arrays.copyOf(words, maxTokens)), maxTokens, Stop.MAX_TOKENS, null);
         }
-        return new Reply(text, words.length, stop, matched);
+        return new SandboxReply(text, words.length, stop, matched);
     }
 }
