@@ -1,6 +1,12 @@
 package dev.caravan.jsonl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.model.GatewayError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -66,6 +72,20 @@ public enum LineFormat {
 
     public static Optional<LineFormat> detect(JsonNode line) {
         return Arrays.stream(values()).filter(format -> format.matches(line)).findFirst();
+    }
+
+    /** The format of a batch file's first request line (a validator has checked that every line has it). */
+    public static LineFormat ofFile(Path file) {
+        try (InputStream in = Files.newInputStream(file); JsonlLines lines = new JsonlLines(in)) {
+            JsonlLines.Line first = lines.next();
+            if (first == null) {
+                throw GatewayError.invalid("file", "The batch input file has no requests.");
+            }
+            return detect(first.json()).orElseThrow(() -> GatewayError.invalid("file",
+                    "line " + first.number() + ": unrecognised batch line; expected one of: " + allDescriptions()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String allDescriptions() {

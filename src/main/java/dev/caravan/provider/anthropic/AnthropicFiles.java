@@ -1,6 +1,5 @@
 package dev.caravan.provider.anthropic;
 
-import dev.caravan.jsonl.JsonlLines;
 import dev.caravan.jsonl.LineFormat;
 import dev.caravan.model.FileContent;
 import dev.caravan.model.FileDeleted;
@@ -14,11 +13,7 @@ import dev.caravan.model.command.UploadFile;
 import dev.caravan.store.CaravanStore;
 import dev.caravan.store.StoredObject;
 import dev.caravan.store.StoredPage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -71,7 +66,7 @@ public class AnthropicFiles {
         }
         StoredFileKey key = StoredFileKey.next(filename, clock.instant(), random);
         StoredObject stored = store.get().put(key.key(), upload.content(), upload.bytes(), "application/jsonl",
-                Map.of(FORMAT_METADATA, lineFormat(upload).name()));
+                Map.of(FORMAT_METADATA, LineFormat.ofFile(upload.content()).name()));
         return file(key, stored.size());
     }
 
@@ -152,18 +147,4 @@ public class AnthropicFiles {
                 PURPOSE, "processed");
     }
 
-    /** The format of the file's first request line; the surface's validator has checked that every line has it. */
-    private static LineFormat lineFormat(UploadFile upload) {
-        try (InputStream in = Files.newInputStream(upload.content()); JsonlLines lines = new JsonlLines(in)) {
-            JsonlLines.Line first = lines.next();
-            if (first == null) {
-                throw GatewayError.invalid("file", "The batch input file has no requests.");
-            }
-            return LineFormat.detect(first.json()).orElseThrow(() -> GatewayError.invalid("file",
-                    "line " + first.number() + ": unrecognised batch line; expected one of: "
-                            + LineFormat.allDescriptions()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

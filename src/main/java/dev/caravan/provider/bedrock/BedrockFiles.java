@@ -1,7 +1,6 @@
 package dev.caravan.provider.bedrock;
 
 import dev.caravan.jsonl.ConversionSettings;
-import dev.caravan.jsonl.JsonlLines;
 import dev.caravan.jsonl.LineFormat;
 import dev.caravan.jsonl.RequestFormats;
 import dev.caravan.model.ErrorKind;
@@ -91,8 +90,8 @@ public class BedrockFiles {
         }
         Location location = location(upload.storage());
         String key = location.prefix() + BedrockFileName.generate(upload.filename(), clock.instant(), random);
-        UploadConversion.Converted converted = UploadConversion.convert(upload.content(), lineFormat(upload),
-                batchModel);
+        UploadConversion.Converted converted = UploadConversion.convert(upload.content(),
+                LineFormat.ofFile(upload.content()), batchModel);
         try (InputStream content = Files.newInputStream(converted.file())) {
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put(FORMAT_METADATA, converted.source().name());
@@ -286,21 +285,6 @@ public class BedrockFiles {
         } catch (IllegalArgumentException unknown) {
             // written by another version or by hand: the object is served as it is stored
             return Optional.empty();
-        }
-    }
-
-    /** The format of the file's first request line; the surface's validator has checked that every line has it. */
-    private static LineFormat lineFormat(UploadFile upload) {
-        try (InputStream in = Files.newInputStream(upload.content()); JsonlLines lines = new JsonlLines(in)) {
-            JsonlLines.Line first = lines.next();
-            if (first == null) {
-                throw GatewayError.invalid("file", "The batch input file has no requests.");
-            }
-            return LineFormat.detect(first.json()).orElseThrow(() -> GatewayError.invalid("file",
-                    "line " + first.number() + ": unrecognised batch line; expected one of: "
-                            + LineFormat.allDescriptions()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
