@@ -15,6 +15,7 @@ import dev.caravan.model.object.ObjectAddress;
 import dev.caravan.model.object.ObjectData;
 import dev.caravan.model.object.ObjectListing;
 import dev.caravan.model.object.Preconditions;
+import dev.caravan.provider.ResultsFileObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -53,23 +54,12 @@ public class BedrockResultsFiles {
         return new FileContent(lines(results(ref), ref.fileId()), CONTENT_TYPE);
     }
 
-    /**
-     * The file object. Its size is that of the converted lines, which exist only as they are produced: they are
-     * produced and counted in one pass in constant memory, so {@code bytes} is exactly what a download returns.
-     */
     public FileObject describe(FileRef ref) throws IOException {
         BedrockFileId.Results file = results(ref);
-        long bytes = 0;
-        try (ConvertedLines lines = lines(file, ref.fileId())) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = lines.read(buffer); read != -1; read = lines.read(buffer)) {
-                bytes += read;
-            }
-        }
         Instant written = recordObjects(file, ref.fileId()).stream().map(ObjectListing.Entry::lastModified)
                 .filter(time -> time != null).max(Instant::compareTo).orElse(null);
-        return new FileObject(file.id(), bytes, written == null ? 0 : written.getEpochSecond(), null,
-                file.filename(), "batch_output", "processed");
+        return ResultsFileObject.counted(file.id(), file.filename(), written == null ? 0 : written.getEpochSecond(),
+                lines(file, ref.fileId()));
     }
 
     private BedrockFileId.Results results(FileRef ref) {

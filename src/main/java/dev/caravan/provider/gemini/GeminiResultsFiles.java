@@ -2,6 +2,7 @@ package dev.caravan.provider.gemini;
 
 import dev.caravan.model.FileContent;
 import dev.caravan.model.FileObject;
+import dev.caravan.provider.ResultsFileObject;
 import java.io.IOException;
 
 /**
@@ -17,20 +18,8 @@ public class GeminiResultsFiles {
         return new FileContent(download.lines(), CONTENT_TYPE);
     }
 
-    /**
-     * The file object. Its size is that of the converted lines, which exist only as they are produced: they are
-     * produced and counted, one pass in constant memory, so {@code bytes} is exactly what a download returns.
-     */
     public FileObject describe(ResultsDownload download) throws IOException {
-        long bytes = 0;
-        try (var lines = download.lines()) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = lines.read(buffer); read != -1; read = lines.read(buffer)) {
-                bytes += read;
-            }
-        }
         GeminiFileId.Results file = download.location().file();
-        return new FileObject(file.id(), bytes, download.location().endedAt(), null, file.filename(), "batch_output",
-                "processed");
+        return ResultsFileObject.counted(file.id(), file.filename(), download.location().endedAt(), download.lines());
     }
 }
