@@ -1,8 +1,6 @@
 package dev.caravan.sandbox.anthropic;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.caravan.sandbox.StableIds;
 import java.security.SecureRandom;
 
 /**
@@ -48,24 +46,6 @@ final class Ids {
     }
 
     private static String stable(String prefix, String... parts) {
-        byte[] digest = digest(parts);
-        StringBuilder id = new StringBuilder(prefix.length() + LENGTH).append(prefix);
-        for (int i = 0; i < LENGTH; i++) {
-            id.append(BASE58[(digest[i] & 0xff) % BASE58.length]);
-        }
-        return id.toString();
-    }
-
-    private static byte[] digest(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0); // separator: ("ab","c") and ("a","bc") must differ
-            }
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
-        }
+        return StableIds.of(BASE58, prefix, LENGTH, parts);
     }
 }

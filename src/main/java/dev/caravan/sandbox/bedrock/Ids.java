@@ -1,8 +1,6 @@
 package dev.caravan.sandbox.bedrock;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.caravan.sandbox.StableIds;
 import java.security.SecureRandom;
 
 /**
@@ -42,24 +40,10 @@ final class Ids {
     }
 
     private static String stable(char[] alphabet, String prefix, int length, String... parts) {
-        byte[] digest = digest(parts);
-        StringBuilder id = new StringBuilder(prefix);
-        for (int i = 0; i < length; i++) {
-            id.append(alphabet[(digest[i] & 0xff) % alphabet.length]);
-        }
-        return id.toString();
+        return StableIds.of(alphabet, prefix, length, parts);
     }
 
     static byte[] digest(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0); // separator: ("ab","c") and ("a","bc") must differ
-            }
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
-        }
+        return StableIds.digest(parts);
     }
 }

@@ -1,8 +1,6 @@
 package dev.caravan.sandbox.openai;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.caravan.sandbox.StableIds;
 import java.security.SecureRandom;
 
 /**
@@ -42,7 +40,7 @@ final class IdGenerator {
 
     /** Lower-case hex of SHA-256 over the parts (at most 64 characters). */
     static String stableHex(String prefix, int length, String... parts) {
-        byte[] digest = digest(parts);
+        byte[] digest = StableIds.digest(parts);
         StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < length; i++) {
             int b = digest[i / 2] & 0xff;
@@ -53,24 +51,6 @@ final class IdGenerator {
 
     /** Alphanumeric, like "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT" (at most 32 characters). */
     static String stableAlphanumeric(String prefix, int length, String... parts) {
-        byte[] digest = digest(parts);
-        StringBuilder id = new StringBuilder(prefix);
-        for (int i = 0; i < length; i++) {
-            id.append(ALPHANUMERIC[(digest[i] & 0xff) % ALPHANUMERIC.length]);
-        }
-        return id.toString();
-    }
-
-    private static byte[] digest(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0); // separator: ("ab","c") and ("a","bc") must differ
-            }
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
-        }
+        return StableIds.of(ALPHANUMERIC, prefix, length, parts);
     }
 }
