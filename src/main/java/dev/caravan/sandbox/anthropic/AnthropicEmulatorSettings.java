@@ -1,5 +1,6 @@
 package dev.caravan.sandbox.anthropic;
 
+import dev.caravan.sandbox.PresentedKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public record AnthropicEmulatorSettings(Path dataDir, String apiKey, Duration pr
     // The generated toString would print the key into logs and assertion messages.
     @Override
     public String toString() {
-        return "AnthropicEmulatorSettings[dataDir=" + dataDir + ", apiKey=" + RequestGuard.mask(apiKey)
+        return "AnthropicEmulatorSettings[dataDir=" + dataDir + ", apiKey=" + PresentedKey.masked(apiKey)
                 + ", processingDuration=" + processingDuration + ", clock=" + clock + "]";
     }
 }

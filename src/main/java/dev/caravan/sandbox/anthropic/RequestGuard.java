@@ -1,5 +1,6 @@
 package dev.caravan.sandbox.anthropic;
 
+import dev.caravan.sandbox.PresentedKey;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,22 +54,6 @@ final class RequestGuard {
         if (apiKey != null) {
             return apiKey.trim();
         }
-        String authorization = headers.get("authorization");
-        if (authorization == null) {
-            return null;
-        }
-        String trimmed = authorization.trim();
-        if (trimmed.length() < 7 || !trimmed.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return trimmed.substring(7).trim();
-    }
-
-    /** "sk-an***yz": enough to tell keys apart, never the key itself. Short keys are hidden completely. */
-    static String mask(String key) {
-        if (key == null || key.length() < 10) {
-            return "***";
-        }
-        return key.substring(0, 5) + "***" + key.substring(key.length() - 2);
+        return PresentedKey.bearer(headers.get("authorization"));
     }
 }

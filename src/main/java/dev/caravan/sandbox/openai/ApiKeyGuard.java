@@ -1,5 +1,6 @@
 package dev.caravan.sandbox.openai;
 
+import dev.caravan.sandbox.PresentedKey;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,37 +21,18 @@ final class ApiKeyGuard {
 
     void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
-        String presented = bearerToken(header);
+        String presented = PresentedKey.bearer(header);
         if (presented == null || presented.isEmpty()) {
             Replies.error(ctx, 401, OpenAiError.invalidRequest(NO_KEY, null, null));
             return;
         }
         // Constant time, so the emulator cannot be used as a key-guessing oracle by timing.
         if (!MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
-            Replies.error(ctx, 401, OpenAiError.invalidRequest("Incorrect API key provided: " + mask(presented)
+            Replies.error(ctx, 401, OpenAiError.invalidRequest("Incorrect API key provided: " + PresentedKey.masked(presented)
                     + ". You can find your API key at https://platform.openai.com/account/api-keys.", null,
                     "invalid_api_key"));
             return;
         }
         ctx.next();
-    }
-
-    private static String bearerToken(String header) {
-        if (header == null) {
-            return null;
-        }
-        String trimmed = header.trim();
-        if (trimmed.length() < 7 || !trimmed.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return trimmed.substring(7).trim();
-    }
-
-    /** "sk-ab***yz": enough to tell keys apart, never the key itself. Short keys are hidden completely. */
-    static String mask(String key) {
-        if (key == null || key.length() < 10) {
-            return "***";
-        }
-        return key.substring(0, 5) + "***" + key.substring(key.length() - 2);
     }
 }

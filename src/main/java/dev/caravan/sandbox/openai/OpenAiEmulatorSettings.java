@@ -1,5 +1,6 @@
 package dev.caravan.sandbox.openai;
 
+import dev.caravan.sandbox.PresentedKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public record OpenAiEmulatorSettings(Path dataDir, String apiKey, Duration phase
     // The generated toString would print the key into logs and assertion messages.
     @Override
     public String toString() {
-        return "OpenAiEmulatorSettings[dataDir=" + dataDir + ", apiKey=" + ApiKeyGuard.mask(apiKey)
+        return "OpenAiEmulatorSettings[dataDir=" + dataDir + ", apiKey=" + PresentedKey.masked(apiKey)
                 + ", phaseDuration=" + phaseDuration + ", completionWindow=" + completionWindow + "]";
     }
 }
