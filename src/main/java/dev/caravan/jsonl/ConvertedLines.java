@@ -28,6 +28,7 @@ public final class ConvertedLines extends InputStream implements Iterator<String
 
         private final Buffer buffer = new Buffer();
         private final LineOutput out;
+        private int lineStart;
 
         LineSink() {
             try {
@@ -46,9 +47,13 @@ public final class ConvertedLines extends InputStream implements Iterator<String
             buffer.write(bytes, offset, length);
         }
 
-        void end() throws IOException {
+        /** Ends the line; answers its size in bytes, line break included. */
+        int end() throws IOException {
             out.endLine();
             out.json().flush();
+            int size = buffer.size() - lineStart;
+            lineStart = buffer.size();
+            return size;
         }
     }
 
@@ -126,6 +131,7 @@ public final class ConvertedLines extends InputStream implements Iterator<String
             return false;
         }
         sink.buffer.reset();
+        sink.lineStart = 0;
         position = 0;
         while (sink.buffer.size() < REFILL_BYTES) {
             if (!producer.next(sink)) {

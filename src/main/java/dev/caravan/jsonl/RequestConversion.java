@@ -40,14 +40,15 @@ public final class RequestConversion {
                 }
                 if (line.format() == target) {
                     sink.raw(line.line().bytes(), 0, line.line().length());
-                } else {
-                    if (reader == null) {
-                        reader = readers.apply(line.format(), settings);
-                    }
-                    BatchRequest request = reader.read(line.json(), line.number());
-                    writer.write(request, sink.json());
+                    sink.end();
+                    return true;
                 }
-                sink.end();
+                if (reader == null) {
+                    reader = readers.apply(line.format(), settings);
+                }
+                BatchRequest request = reader.read(line.json(), line.number());
+                writer.write(request, sink.json());
+                ConvertedBytes.REQUESTS.add(sink.end());
                 return true;
             }
         }, lines);

@@ -21,7 +21,7 @@ public final class ResultConversion {
                 BatchResult result = reader.read(line.json(), line.number());
                 if (selection.keeps(result)) {
                     writer.write(result, sink.json());
-                    sink.end();
+                    ConvertedBytes.RESULTS.add(sink.end());
                     return true;
                 }
             }

@@ -1,7 +1,9 @@
 package dev.caravan.observe;
 
+import dev.caravan.jsonl.ConvertedBytes;
 import dev.caravan.model.Operation;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -20,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code caravan_uploaded_bytes_total} / {@code caravan_downloaded_bytes_total{surface,provider,operation}}:
  *       file and object bytes received and sent;
  *   <li>{@code caravan_created_batches_total{surface,provider,status}}: batches and jobs created (2xx answers), by
- *   the status they were created in.
+ *   the status they were created in;
+ *   <li>{@code caravan_converted_bytes_total{kind}}: request lines converted for a provider ({@code requests}) and
+ *   result lines converted for a caller ({@code results}), process-wide (see {@link ConvertedBytes}).
  * </ul>
  * A request refused before dispatch (wrong key, unknown path) has provider and operation "none".
  */
@@ -38,6 +42,11 @@ public final class RequestMetrics {
 
     public RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (ConvertedBytes kind : ConvertedBytes.values()) {
+            FunctionCounter.builder("caravan.converted.bytes", kind, ConvertedBytes::total)
+                    .description("Batch lines written in another format than they came in").baseUnit("bytes")
+                    .tag("kind", kind.label()).register(registry);
+        }
     }
 
     public void record(RequestOutcome outcome) {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.openai.client.OpenAIClient;
+import com.openai.core.JsonValue;
 import com.openai.core.http.HttpResponse;
 import com.openai.errors.InternalServerException;
 import com.openai.models.batches.Batch;
 import com.openai.models.batches.BatchCreateParams;
+import com.openai.models.batches.BatchRetrieveParams;
+import com.openai.models.files.FileContentParams;
 import com.openai.models.files.FileCreateParams;
 import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
@@ -36,12 +39,15 @@ import org.junit.jupiter.api.Test;
 @CamelMainTest(mainClass = CaravanApplication.class,
         propertyPlaceholderLocations = "file:application.properties",
         properties = {"camel.server.port=0", "camel.server.host=127.0.0.1", "caravan.sandbox.enabled=true",
-                "caravan.sandbox.openai.phase-duration=200ms", "caravan.openai.retry.max-attempts=1",
+                "caravan.sandbox.openai.phase-duration=200ms", "caravan.sandbox.bedrock.phase-duration=200ms",
+                "caravan.openai.retry.max-attempts=1",
                 "caravan.openai.circuit-breaker.minimum-calls=1000"})
 class MetricsEndpointTest {
 
     private static final String LINE = "{\"custom_id\":\"%s\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\","
             + "\"body\":{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}}\n";
+
+    private static final String BEDROCK_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
 
     @BeanInject
     CamelContext context;
@@ -99,6 +105,55 @@ class MetricsEndpointTest {
                 metrics.toString());
         // Camel's own series are there too
         assertTrue(metrics.hasHelp("camel_exchanges_total"), metrics.toString());
+    }
+
+    /**
+     * An OpenAI-format file run on Bedrock is converted twice: its requests to Bedrock records on upload, Bedrock's
+     * results to OpenAI output lines on download. The converted bytes are what the provider keeps (the file's
+     * {@code bytes}) and what the caller is sent.
+     */
+    @Test
+    void conversions_count_their_bytes() throws Exception {
+        OpenAIClient client = CaravanClients.openAi(context, "/openai");
+        Path input = Files.createTempFile("metrics-bedrock", ".jsonl");
+        input.toFile().deleteOnExit();
+        Files.writeString(input, LINE.formatted("c-1").replace("gpt-4o-mini", BEDROCK_MODEL)
+                + LINE.formatted("c-2").replace("gpt-4o-mini", BEDROCK_MODEL));
+        Map<String, String> requests = Map.of("kind", "requests");
+        Map<String, String> results = Map.of("kind", "results");
+        PrometheusSeries before = scrape();
+
+        FileObject file = client.files().create(FileCreateParams.builder().file(input).purpose(FilePurpose.BATCH)
+                .putAdditionalBodyProperty("provider", JsonValue.from("bedrock"))
+                .putAdditionalBodyProperty("storage_config", JsonValue.from(Map.of("s3", Map.of(
+                        "bucket", "metrics-bucket", "region", "us-east-1", "prefix", "in")))).build());
+        PrometheusSeries uploaded = scrape();
+        assertEquals(file.bytes(), uploaded.value("caravan_converted_bytes_total", requests)
+                - before.value("caravan_converted_bytes_total", requests), uploaded.toString());
+
+        Batch batch = client.batches().create(BatchCreateParams.builder().inputFileId(file.id())
+                .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
+                .completionWindow(BatchCreateParams.CompletionWindow._24H)
+                .putAdditionalBodyProperty("provider", JsonValue.from("bedrock"))
+                .putAdditionalBodyProperty("model", JsonValue.from(BEDROCK_MODEL))
+                .putAdditionalBodyProperty("output_s3_uri", JsonValue.from("s3://metrics-bucket/out")).build());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!batch.status().equals(Batch.Status.COMPLETED) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            batch = client.batches().retrieve(BatchRetrieveParams.builder().batchId(batch.id())
+                    .putAdditionalQueryParam("provider", "bedrock").build());
+        }
+        assertEquals(Batch.Status.COMPLETED, batch.status());
+        long sent;
+        try (HttpResponse output = client.files().content(FileContentParams.builder()
+                .fileId(batch.outputFileId().orElseThrow()).putAdditionalQueryParam("provider", "bedrock").build());
+             InputStream body = output.body()) {
+            sent = body.readAllBytes().length;
+        }
+        assertTrue(sent > 0);
+        PrometheusSeries downloaded = scrape();
+        assertEquals(sent, downloaded.value("caravan_converted_bytes_total", results)
+                - uploaded.value("caravan_converted_bytes_total", results), downloaded.toString());
     }
 
     private Sandbox sandbox() {
