@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * The exchange's message made into a fresh request for an HTTP upstream (OpenAI, Anthropic, Gemini): nothing of the
@@ -32,7 +33,8 @@ public final class UpstreamRequest {
         Message message = exchange.getMessage();
         message.setBody(null);
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, method);
+        // as camel-http's own enum: a String would go through the type converter on every call
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method));
         if (path != null) {
             message.setHeader(Exchange.HTTP_PATH, path);
         }

@@ -54,7 +54,7 @@ class AnthropicUpstreamRequestsTest {
         Message out = exchange.getMessage();
         assertEquals(Set.of(Exchange.HTTP_METHOD, Exchange.HTTP_PATH, "x-api-key", "anthropic-version", "Accept"),
                 out.getHeaders().keySet());
-        assertEquals("GET", out.getHeader(Exchange.HTTP_METHOD));
+        assertEquals("GET", out.getHeader(Exchange.HTTP_METHOD, String.class));
         assertEquals("/v1/messages/batches/" + NATIVE, out.getHeader(Exchange.HTTP_PATH));
         assertEquals(KEY, out.getHeader("x-api-key"));
         assertEquals("2023-06-01", out.getHeader("anthropic-version"));
@@ -64,7 +64,7 @@ class AnthropicUpstreamRequestsTest {
     @Test
     void anthropics_own_ids_are_taken_as_they_are_and_other_providers_ids_refused() {
         requests.cancelBatch(new BatchRef(Operation.BATCHES_CANCEL, "anthropic", NATIVE), exchange);
-        assertEquals("POST", exchange.getMessage().getHeader(Exchange.HTTP_METHOD));
+        assertEquals("POST", exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
         assertEquals("/v1/messages/batches/" + NATIVE + "/cancel", exchange.getMessage().getHeader(Exchange.HTTP_PATH));
 
         GatewayError openAi = assertThrows(GatewayError.class, () -> requests.retrieveBatch(
