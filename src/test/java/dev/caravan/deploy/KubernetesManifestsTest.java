@@ -31,11 +31,12 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The Kubernetes manifests (deploy/kubernetes) checked for what a schema validator would not see, and against
- * Caravan itself, since no validator (kubeconform, a cluster for kubectl --dry-run=server) is available to the build:
- * every kind is there, selectors match the pod labels, the probes' paths answer on a running Caravan at the port the
- * manifests name, limits are set, the ConfigMap holds every setting application.properties has, every secret the pods
- * read exists, and every environment variable they set is one application.properties reads.
+ * The Kubernetes manifests (deploy/kubernetes) checked for what a schema validator does not see, and against Caravan
+ * itself; KubernetesSchemaTest validates them against Kubernetes' OpenAPI schema (the official Java client's models,
+ * strict on unknown fields). Here: every kind is there, selectors match the pod labels, the probes' paths answer on a
+ * running Caravan at the port the manifests name, limits are set, the ConfigMap holds every setting
+ * application.properties has, every secret the pods read exists, and every environment variable they set is one
+ * application.properties reads.
  */
 @CamelMainTest(mainClass = CaravanApplication.class,
         propertyPlaceholderLocations = "file:application.properties",
