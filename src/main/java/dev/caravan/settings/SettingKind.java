@@ -13,7 +13,7 @@ public enum SettingKind {
     /** Milliseconds, bytes, counts, attempts: a whole number, zero or more. */
     WHOLE_NUMBER("a whole number (0 or more)", List.of("timeout", "-delay", "retry-after-max", "max-attempts",
             "minimum-calls", "sliding-window", "wait-in-open", "half-open-calls", "-bytes", "max-requests",
-            "min-records", "max-records", "max-records-per-file", "cache-ttl", ".port")) {
+            "min-records", "max-records", "max-records-per-file", "cache-ttl", ".port", "-threads")) {
         @Override
         boolean accepts(String value) {
             if (value.isEmpty() || value.length() > 18) {
