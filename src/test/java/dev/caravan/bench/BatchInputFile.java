@@ -37,7 +37,8 @@ final class BatchInputFile {
         try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.US_ASCII)) {
             StringBuilder content = new StringBuilder(share);
             for (int i = 0; i < lines; i++) {
-                String head = "{\"custom_id\":\"request-" + i + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\","
+                String head = "{\"custom_id\":\"request-" + i + "\",\"method\":\"POST\","
+                        + "\"url\":\"/v1/chat/completions\","
                         + "\"body\":{\"model\":\"" + model + "\",\"max_tokens\":" + (64 + random.nextInt(448))
                         + ",\"messages\":[{\"role\":\"system\",\"content\":\"You answer in one short paragraph.\"},"
                         + "{\"role\":\"user\",\"content\":\"";

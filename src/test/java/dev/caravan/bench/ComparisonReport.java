@@ -43,7 +43,7 @@ final class ComparisonReport {
         System.out.println();
         System.out.println(text(rows));
         for (TargetCheck check : results.targets()) {
-            System.out.printf("%-14s %s: %s%n", "[" + check.status() + "]", check.name(), check.detail());
+            System.out.printf("%-16s %s: %s%n", "[" + check.status() + "]", check.name(), check.detail());
         }
         System.out.println("results: " + json);
         updateDocument(json, results, rows);
@@ -124,7 +124,7 @@ final class ComparisonReport {
 
     private static String speed(Transfer transfer) {
         return transfer.ok() ? number(transfer.mbPerSecond(), 1)
-                : String.format(Locale.ROOT, "failed (HTTP %d after %.1f s)", transfer.status(), transfer.seconds());
+                : String.format(Locale.ROOT, "failed (HTTP %d after %.2f s)", transfer.status(), transfer.seconds());
     }
 
     private static String mb(Double value) {

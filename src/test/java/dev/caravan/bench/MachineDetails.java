@@ -30,7 +30,7 @@ final class MachineDetails {
         String commit = output("git", "rev-parse", "HEAD").trim();
         boolean dirty = !output("git", "status", "--porcelain", "--untracked-files=no").isBlank();
         return new ComparisonResults.Machine(model, cores, memoryMb, kernel, java, output("node", "--version").trim(),
-                firstLine(output("wrk", "--version")), firstLine(output("curl", "--version")), portkeyVersion, commit,
+                firstWords(output("wrk", "--version")), firstWords(output("curl", "--version")), portkeyVersion, commit,
                 dirty, portkeyListens);
     }
 
@@ -40,6 +40,12 @@ final class MachineDetails {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(30, TimeUnit.SECONDS);
         return out;
+    }
+
+    /** "curl 7.88.1" of curl's long first line, "wrk debian/4.1.0-3+b2" of wrk's. */
+    private static String firstWords(String text) {
+        String[] words = firstLine(text).split("\\s+");
+        return words.length < 2 ? firstLine(text) : words[0] + " " + words[1];
     }
 
     private static String firstLine(String text) {

@@ -97,13 +97,16 @@ final class TargetChecks {
         if (!caravan.ok()) {
             return new TargetCheck(name, Status.MISSED, "Caravan failed: " + caravan.message());
         }
+        if (!portkey.ok()) {
+            return new TargetCheck(name, Status.NOT_COMPARABLE, String.format(Locale.ROOT,
+                    "Caravan %.1f MB/s, peak RSS %.0f MB; Portkey's upload failed after %.2f s "
+                            + "(peak RSS %.0f MB): %s",
+                    caravan.mbPerSecond(), caravan.peakRssMb(), portkey.seconds(), portkey.peakRssMb(),
+                    portkey.message()));
+        }
         String numbers = String.format(Locale.ROOT, "Caravan %.1f MB/s, peak RSS %.0f MB; Portkey %.1f MB/s, "
                         + "peak RSS %.0f MB", caravan.mbPerSecond(), caravan.peakRssMb(), portkey.mbPerSecond(),
                 portkey.peakRssMb());
-        if (!portkey.ok()) {
-            return new TargetCheck(name, Status.NOT_COMPARABLE, numbers + "; Portkey's upload failed after "
-                    + String.format(Locale.ROOT, "%.1f s: ", portkey.seconds()) + portkey.message());
-        }
         boolean met = caravan.mbPerSecond() > portkey.mbPerSecond() && caravan.peakRssMb() < portkey.peakRssMb();
         return new TargetCheck(name, met ? Status.MET : Status.MISSED, numbers);
     }
