@@ -186,14 +186,17 @@ final class ComparisonReport {
                 .append("; edits here are overwritten -->\n\n");
         out.append(String.format(Locale.ROOT, "Run of %s (`%s`, %d s per point after a %d s warm-up, %.1f min in "
                         + "all). Machine: %s, %d cores, %,d MB RAM, Linux %s; %s; node %s; %s; %s; Portkey gateway "
-                        + "%s; Caravan %s%s, JVM options: %s.%n%n", results.date(), results.options().command(),
+                        + "%s; Caravan %s%s, JVM options: %s. Load average (1/5/15 min; this run's own "
+                        + "work and build included) at start %s, at end %s.%n%n",
+                results.date(), results.options().command(),
                 results.options().seconds(), results.options().warmupSeconds(), results.runSeconds() / 60,
                 machine.cpuModel(), machine.cores(), machine.memoryMb(), machine.kernel(), machine.java(),
                 machine.node(), machine.wrk(), machine.curl(), machine.portkeyVersion(),
                 machine.caravanCommit().substring(0, Math.min(10, machine.caravanCommit().length())),
                 machine.caravanDirty() ? " (with uncommitted changes)" : "",
                 results.options().caravanJavaOptions().isEmpty() ? "none (JVM defaults)"
-                        : "`" + String.join(" ", results.options().caravanJavaOptions()) + "`"));
+                        : "`" + String.join(" ", results.options().caravanJavaOptions()) + "`",
+                machine.loadAverageAtStart(), machine.loadAverageAtEnd()));
         out.append("| measure | direct | Caravan | Portkey | Caravan / direct | Caravan / Portkey | target |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {

@@ -17,10 +17,14 @@ record ComparisonResults(String date, String startedAt, double runSeconds, Optio
                    List<Integer> latencyConnections, List<Integer> throughputConnections) {
     }
 
-    /** The machine and the versions of everything measured or measuring. */
+    /**
+     * The machine and the versions of everything measured or measuring. The load averages (1, 5, 15 min, from
+     * /proc/loadavg) at the start and end hint at other work sharing the cores; they include this run's own (and, at
+     * the start, bench/compare.sh's Maven build just before).
+     */
     record Machine(String cpuModel, int cores, long memoryMb, String kernel, String java, String node, String wrk,
                    String curl, String portkeyVersion, String caravanCommit, boolean caravanDirty,
-                   String portkeyListens) {
+                   String portkeyListens, String loadAverageAtStart, String loadAverageAtEnd) {
     }
 
     /** One wrk point of part (a): {@code op} is "GET batch" or "POST batch". */

@@ -76,6 +76,7 @@ public final class GatewayComparison {
 
     private Path run(boolean quick, String arguments) throws Exception {
         Instant started = Instant.now();
+        String loadAtStart = MachineDetails.loadAverage();
         Files.createDirectories(WORK);
         Files.deleteIfExists(wrkLog);
         List<String> javaOptions = CaravanProcess.javaOptions("CARAVAN_BENCH_JAVA_OPTS");
@@ -127,7 +128,8 @@ public final class GatewayComparison {
                         THROUGHPUT_CONNECTIONS);
                 ComparisonResults results = new ComparisonResults(LocalDate.now().toString(), started.toString(),
                         Duration.between(started, Instant.now()).toMillis() / 1000.0, options,
-                        MachineDetails.collect(listens), latency, throughput, uploads, startups, List.of());
+                        MachineDetails.collect(listens, loadAtStart), latency, throughput, uploads, startups,
+                        List.of());
                 results = new ComparisonResults(results.date(), results.startedAt(), results.runSeconds(),
                         options, results.machine(), latency, throughput, uploads, startups,
                         TargetChecks.judge(results));

@@ -13,7 +13,14 @@ final class MachineDetails {
     private MachineDetails() {
     }
 
-    static ComparisonResults.Machine collect(String portkeyListens) throws IOException, InterruptedException {
+    /** The 1, 5 and 15 minute load averages, e.g. "0.52 0.61 0.70". */
+    static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    static ComparisonResults.Machine collect(String portkeyListens, String loadAtStart)
+            throws IOException, InterruptedException {
         List<String> cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
         String model = cpuinfo.stream().filter(line -> line.startsWith("model name")).findFirst()
                 .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown");
@@ -31,7 +38,7 @@ final class MachineDetails {
         boolean dirty = !output("git", "status", "--porcelain", "--untracked-files=no").isBlank();
         return new ComparisonResults.Machine(model, cores, memoryMb, kernel, java, output("node", "--version").trim(),
                 firstWords(output("wrk", "--version")), firstWords(output("curl", "--version")), portkeyVersion, commit,
-                dirty, portkeyListens);
+                dirty, portkeyListens, loadAtStart, loadAverage());
     }
 
     /** A program's combined output (wrk --version exits 1, java -version prints to stderr). */
