@@ -205,17 +205,23 @@ final class ComparisonReport {
         }
         out.append("\nTargets:\n\n");
         for (TargetCheck check : results.targets()) {
-            out.append("- **").append(check.status()).append("** ").append(check.name()).append(": ")
-                    .append(check.detail()).append('\n');
+            out.append("- **").append(check.status()).append("** ").append(escaped(check.name())).append(": ")
+                    .append(escaped(check.detail())).append('\n');
         }
         for (Transfer transfer : results.uploads()) {
-            if (!transfer.ok()) {
+            // a failure no target's detail quotes already (e.g. Portkey's OpenAI upload)
+            if (!transfer.ok() && results.targets().stream().noneMatch(c -> c.detail().contains(transfer.message()))) {
                 out.append("- ").append(transfer.target()).append("'s ").append(transfer.kind())
-                        .append(" upload failed: ").append(transfer.message()).append('\n');
+                        .append(" upload failed: ").append(escaped(transfer.message())).append('\n');
             }
         }
         out.append(END);
         return out.toString();
+    }
+
+    /** Upstream messages quoted in the document (S3's XML errors) must not be read as HTML or table syntax. */
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|");
     }
 
     private static void updateDocument(Path json, ComparisonResults results, List<Row> rows) throws IOException {
