@@ -1,0 +1,146 @@
+package dev.caravan.bench;
+
+import dev.caravan.bench.ComparisonResults.LatencyPoint;
+import dev.caravan.bench.ComparisonResults.Status;
+import dev.caravan.bench.ComparisonResults.TargetCheck;
+import dev.caravan.bench.ComparisonResults.ThroughputPoint;
+import dev.caravan.bench.ComparisonResults.Transfer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Issue 10's targets, judged on one run's numbers. A measurement with errors (non-2xx answers, socket errors, a failed
+ * upload) counts against the target it feeds: the numbers of a run that failed are not evidence.
+ */
+final class TargetChecks {
+
+    static final double MAX_ADDED_P50_MS = 1.0;
+    static final double MIN_THROUGHPUT_RATIO = 2.0;
+    static final double MIN_UPLOAD_SHARE = 0.8;
+    static final double MAX_UPLOAD_RSS_MB = 300;
+
+    private TargetChecks() {
+    }
+
+    static List<TargetCheck> judge(ComparisonResults results) {
+        List<TargetCheck> checks = new ArrayList<>();
+        for (String op : List.of("GET batch", "POST batch")) {
+            for (int connections : results.options().latencyConnections()) {
+                checks.add(addedLatency(results, op, connections));
+            }
+        }
+        checks.add(throughput(results));
+        checks.add(upload(results));
+        checks.add(bedrock(results));
+        return checks;
+    }
+
+    private static TargetCheck addedLatency(ComparisonResults results, String op, int connections) {
+        String name = String.format(Locale.ROOT, "%s c=%d: Caravan's added p50 <= %.0f ms and below Portkey's", op,
+                connections, MAX_ADDED_P50_MS);
+        WrkRun.Point direct = point(results, Target.DIRECT, op, connections);
+        WrkRun.Point caravan = point(results, Target.CARAVAN, op, connections);
+        WrkRun.Point portkey = point(results, Target.PORTKEY, op, connections);
+        double caravanAdded = caravan.p50Ms() - direct.p50Ms();
+        double portkeyAdded = portkey.p50Ms() - direct.p50Ms();
+        String numbers = String.format(Locale.ROOT, "Caravan +%.3f ms, Portkey +%.3f ms (direct p50 %.3f ms)",
+                caravanAdded, portkeyAdded, direct.p50Ms());
+        String errors = errors(direct, caravan, portkey);
+        if (errors != null) {
+            return new TargetCheck(name, Status.MISSED, numbers + "; " + errors);
+        }
+        boolean met = caravanAdded <= MAX_ADDED_P50_MS && caravanAdded < portkeyAdded;
+        return new TargetCheck(name, met ? Status.MET : Status.MISSED, numbers);
+    }
+
+    private static TargetCheck throughput(ComparisonResults results) {
+        String name = String.format(Locale.ROOT, "retrieve throughput >= %.0fx Portkey's", MIN_THROUGHPUT_RATIO);
+        Optional<ThroughputPoint> caravan = best(results, Target.CARAVAN);
+        Optional<ThroughputPoint> portkey = best(results, Target.PORTKEY);
+        if (caravan.isEmpty()) {
+            return new TargetCheck(name, Status.MISSED, "every Caravan point had errors");
+        }
+        if (portkey.isEmpty()) {
+            return new TargetCheck(name, Status.NOT_COMPARABLE, "every Portkey point had errors");
+        }
+        double ratio = caravan.get().point().requestsPerSecond() / portkey.get().point().requestsPerSecond();
+        return new TargetCheck(name, ratio >= MIN_THROUGHPUT_RATIO ? Status.MET : Status.MISSED,
+                String.format(Locale.ROOT, "Caravan %.0f req/s (c=%d), Portkey %.0f req/s (c=%d): %.2fx",
+                        caravan.get().point().requestsPerSecond(), caravan.get().point().connections(),
+                        portkey.get().point().requestsPerSecond(), portkey.get().point().connections(), ratio));
+    }
+
+    private static TargetCheck upload(ComparisonResults results) {
+        String name = String.format(Locale.ROOT, "upload (OpenAI) >= %.0f%% of direct MB/s with peak RSS < %.0f MB",
+                MIN_UPLOAD_SHARE * 100, MAX_UPLOAD_RSS_MB);
+        Transfer direct = transfer(results, "openai", Target.DIRECT);
+        Transfer caravan = transfer(results, "openai", Target.CARAVAN);
+        if (!direct.ok() || !caravan.ok()) {
+            return new TargetCheck(name, Status.MISSED, "failed: "
+                    + (direct.ok() ? "" : "direct: " + direct.message() + " ")
+                    + (caravan.ok() ? "" : "Caravan: " + caravan.message()));
+        }
+        double share = caravan.mbPerSecond() / direct.mbPerSecond();
+        boolean met = share >= MIN_UPLOAD_SHARE && caravan.peakRssMb() < MAX_UPLOAD_RSS_MB;
+        return new TargetCheck(name, met ? Status.MET : Status.MISSED, String.format(Locale.ROOT,
+                "Caravan %.1f MB/s = %.0f%% of direct %.1f MB/s, peak RSS %.0f MB", caravan.mbPerSecond(),
+                share * 100, direct.mbPerSecond(), caravan.peakRssMb()));
+    }
+
+    private static TargetCheck bedrock(ComparisonResults results) {
+        String name = "upload + conversion for Bedrock faster than Portkey's with lower peak RSS";
+        Transfer caravan = transfer(results, "bedrock", Target.CARAVAN);
+        Transfer portkey = transfer(results, "bedrock", Target.PORTKEY);
+        if (!caravan.ok()) {
+            return new TargetCheck(name, Status.MISSED, "Caravan failed: " + caravan.message());
+        }
+        if (!portkey.ok()) {
+            return new TargetCheck(name, Status.NOT_COMPARABLE, String.format(Locale.ROOT,
+                    "Caravan %.1f MB/s, peak RSS %.0f MB; Portkey's upload failed after %.2f s "
+                            + "(peak RSS %.0f MB): %s",
+                    caravan.mbPerSecond(), caravan.peakRssMb(), portkey.seconds(), portkey.peakRssMb(),
+                    portkey.message()));
+        }
+        String numbers = String.format(Locale.ROOT, "Caravan %.1f MB/s, peak RSS %.0f MB; Portkey %.1f MB/s, "
+                        + "peak RSS %.0f MB", caravan.mbPerSecond(), caravan.peakRssMb(), portkey.mbPerSecond(),
+                portkey.peakRssMb());
+        boolean met = caravan.mbPerSecond() > portkey.mbPerSecond() && caravan.peakRssMb() < portkey.peakRssMb();
+        return new TargetCheck(name, met ? Status.MET : Status.MISSED, numbers);
+    }
+
+    static WrkRun.Point point(ComparisonResults results, String target, String op, int connections) {
+        return results.latency().stream()
+                .filter(p -> p.target().equals(target) && p.op().equals(op) && p.point().connections() == connections)
+                .map(LatencyPoint::point).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + target + " " + op + " c=" + connections));
+    }
+
+    /** The most requests per second among the target's error-free retrieve points. */
+    static Optional<ThroughputPoint> best(ComparisonResults results, String target) {
+        return results.throughput().stream()
+                .filter(p -> p.target().equals(target) && p.point().errors() == 0)
+                .max(Comparator.comparingDouble(p -> p.point().requestsPerSecond()));
+    }
+
+    static Transfer transfer(ComparisonResults results, String kind, String target) {
+        return results.uploads().stream().filter(t -> t.kind().equals(kind) && t.target().equals(target))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + kind + " upload of " + target));
+    }
+
+    private static String errors(WrkRun.Point direct, WrkRun.Point caravan, WrkRun.Point portkey) {
+        List<String> parts = new ArrayList<>();
+        if (direct.errors() > 0) {
+            parts.add("direct " + direct.errors());
+        }
+        if (caravan.errors() > 0) {
+            parts.add("Caravan " + caravan.errors());
+        }
+        if (portkey.errors() > 0) {
+            parts.add("Portkey " + portkey.errors());
+        }
+        return parts.isEmpty() ? null : "errors (non-2xx or socket): " + String.join(", ", parts);
+    }
+}
