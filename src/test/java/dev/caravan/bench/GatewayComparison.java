@@ -39,6 +39,7 @@ public final class GatewayComparison {
     private static final List<Integer> LATENCY_CONNECTIONS = List.of(1, 32, 256);
     private static final List<Integer> THROUGHPUT_CONNECTIONS = List.of(16, 64, 256);
     private static final int STARTS = 3;
+    private static final int WARM_UP_SECONDS = 15;
     private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
 
     private final int seconds;
@@ -110,6 +111,7 @@ public final class GatewayComparison {
                     fileIds.put(target.name(), uploadSmallFile(target));
                     batchIds.put(target.name(), createBatch(target, fileIds.get(target.name())));
                 }
+                warmUp(targets, batchIds, fileIds, quick ? 5 : WARM_UP_SECONDS);
                 List<ComparisonResults.LatencyPoint> latency = latency(targets, batchIds, fileIds);
                 List<ComparisonResults.ThroughputPoint> throughput = throughput(targets, batchIds, latency);
                 List<ComparisonResults.Transfer> uploads = new ArrayList<>();
@@ -227,6 +229,20 @@ public final class GatewayComparison {
             }
         }
         return points;
+    }
+
+    /**
+     * Every target serves both operations for a while before anything is measured: a JVM compiles its hot paths in
+     * its first seconds of load (and Node's JIT warms up too), and a first point measured cold would show the
+     * compiler, not the gateway. Each point still has its own short warm-up after this.
+     */
+    private void warmUp(List<Target> targets, Map<String, String> batchIds, Map<String, String> fileIds,
+                        int warmUpSeconds) throws Exception {
+        for (Target target : targets) {
+            System.out.printf("  warming up %s for %d s%n", target.name(), warmUpSeconds * 2);
+            WrkRun.run(retrieve(target, batchIds.get(target.name())), 32, warmUpSeconds, wrkLog);
+            WrkRun.run(create(target, fileIds.get(target.name())), 32, warmUpSeconds, wrkLog);
+        }
     }
 
     /** (b): GET batch at 16 and 64 connections, plus the 256-connection point (a) measured already. */
