@@ -5,6 +5,7 @@ import dev.caravan.model.GatewayError;
 import dev.caravan.model.Operation;
 import dev.caravan.model.Provider;
 import dev.caravan.model.command.Command;
+import dev.caravan.model.command.UploadFile;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -56,6 +57,25 @@ public class Capabilities {
         }
         throw GatewayError.of(ErrorKind.UNSUPPORTED, "Provider '" + provider.wireName() + "' does not support "
                 + operation.routeSuffix() + " in this version of Caravan.");
+    }
+
+    /**
+     * Whether the upload's provider converts a batch file line by line as it takes it (bedrock, gemini). Such a
+     * provider checks every line itself, with its own limits, before anything is stored, so a check by the surface
+     * would only read the file a second time (and hold it to OpenAI's limits). An unknown provider name is not
+     * theirs: dispatch refuses it.
+     */
+    public boolean checksUploadLines(@Body UploadFile upload) {
+        String requested = upload.requestedProvider();
+        if (requested == null || requested.isBlank()) {
+            return false;
+        }
+        try {
+            Provider provider = Provider.parse(requested);
+            return provider == Provider.BEDROCK || provider == Provider.GEMINI;
+        } catch (GatewayError unknown) {
+            return false;
+        }
     }
 
     /** A provider's files and batches, and the objects and jobs the bridge makes of them. */

@@ -24,14 +24,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Turns an uploaded batch file (already spooled to disk and checked line by line by the surface) into the Bedrock
- * batch lines {@code {recordId, modelInput}} a job reads (DESIGN §4), streaming into a temporary file next to the
- * upload: one line in memory at a time, and nothing reaches S3 unless every line converted.
+ * Turns an uploaded batch file (already spooled to disk) into the Bedrock batch lines {@code {recordId, modelInput}}
+ * a job reads (DESIGN §4), streaming into a temporary file next to the upload: one line in memory at a time, every
+ * line checked on the way (format, ids, limits; the surface leaves that to this one pass), and nothing reaches S3
+ * unless every line converted.
  *
  * <p>The modelInput is the InvokeModel body of each line's model family; when some line has no such body (an image
  * for a Llama prompt, say) but every line is a valid Converse request, the file is written in Converse form instead,
  * the same rule {@link JobInputCheck} applies to a job submitted without an invocation type, so the job created
- * from this file runs it as a Converse job. A Bedrock-format file is stored as it is.
+ * from this file runs it as a Converse job. A Bedrock-format file is stored byte for byte, after the same checks.
  *
  * <p>A Bedrock job runs one model, and the lines keep no model once converted, so every line must name the same
  * model (or none, when the caller sends the batch's {@code model} with the upload): that model is kept with the
@@ -70,7 +71,7 @@ final class UploadConversion {
         }
     }
 
-    /** {@code converse} null: copy verbatim (already Bedrock lines). */
+    /** {@code converse} null: already Bedrock lines, copied byte for byte after the same line checks. */
     private static Converted copy(Path upload, LineFormat format, String batchModel, Boolean converse) {
         Path target = null;
         try {
@@ -100,14 +101,10 @@ final class UploadConversion {
     private static InputStream source(Path upload, String batchModel, Boolean converse, OneModel model)
             throws IOException {
         InputStream raw = Files.newInputStream(upload);
-        if (converse == null) {
-            return raw;
-        }
         RequestConversion conversion = new RequestConversion(
                 (format, settings) -> model.watching(RequestFormats.reader(format, settings)), RequestFormats::writer);
-        ConvertedLines lines = conversion.convert(raw, LineFormat.BEDROCK,
-                ConversionSettings.forModel(batchModel).withConverse(converse));
-        return lines;
+        return conversion.convert(raw, LineFormat.BEDROCK,
+                ConversionSettings.forModel(batchModel).withConverse(converse != null && converse));
     }
 
     static void delete(Path file) {
