@@ -31,7 +31,8 @@ ENV CARAVAN_HOST=0.0.0.0 \
     CARAVAN_PORT=8080 \
     CARAVAN_UPLOAD_DIR=/tmp/caravan/uploads \
     CARAVAN_STORE_DIR=/var/lib/caravan/store \
-    JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=3 -XX:MaxRAMPercentage=25 -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=3 -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError" \
+    MALLOC_ARENA_MAX=2
 USER 10001:10001
 EXPOSE 8080
 # Liveness, as Kubernetes probes it; the JRE image has no curl, so bash speaks HTTP/1.0 over /dev/tcp.

@@ -8,11 +8,11 @@
 # met/missed, writes bench/results/compare-<date>.json and regenerates BENCHMARKS.md's comparison section.
 #   bench/compare.sh [--seconds N] [--quick]     (--quick: 3 s per point, 50 MB files; defaults: 10 s, 200 MB)
 # Caravan's JVM options come from CARAVAN_BENCH_JAVA_OPTS; by default Caravan runs as deploy/kubernetes deploys it:
-# its JAVA_TOOL_OPTIONS in a 1 GiB memory limit (-XX:MaxRAM=1g stands in for the container's limit, from which the
-# JVM also picks its collector as it would in the pod). Work files and logs: target/bench/.
+# its JAVA_TOOL_OPTIONS in a 1 GiB memory limit (-XX:MaxRAM=1g stands in for the container's limit) and its
+# MALLOC_ARENA_MAX. Work files and logs: target/bench/.
 # Takes about 10 minutes; needs wrk, curl >= 7.75, node + npm, a JDK and Maven. Not part of mvn verify.
 set -euo pipefail
-: "${CARAVAN_BENCH_JAVA_OPTS=-XX:MaxRAM=1g -XX:InitialRAMPercentage=3 -XX:MaxRAMPercentage=25}"
+: "${CARAVAN_BENCH_JAVA_OPTS=-XX:MaxRAM=1g -XX:InitialRAMPercentage=3 -XX:MaxRAMPercentage=25 -XX:+UseSerialGC}"
 export CARAVAN_BENCH_JAVA_OPTS
 cd "$(dirname "$0")/.."
 

@@ -87,6 +87,8 @@ final class CaravanProcess implements AutoCloseable {
         builder.environment().put("CARAVAN_HOST", "127.0.0.1");
         builder.environment().put("CARAVAN_PORT", String.valueOf(port));
         builder.environment().put("CARAVAN_UPLOAD_DIR", workDir.resolve("uploads").toString());
+        // as deploy/kubernetes runs it
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         long spawned = System.nanoTime();
         Process process = ChildProcesses.register(builder.start());
         return new CaravanProcess(process, log, "http://127.0.0.1:" + port, options, spawned);
