@@ -28,7 +28,9 @@ public class BatchInputValidator {
             throw new GatewayError(ErrorKind.TOO_LARGE, 413, "Batch input file is " + upload.bytes()
                     + " bytes; the limit is " + maxBytes + " bytes.", PARAM, "file_too_large", null);
         }
-        try (BatchLines lines = new BatchLines(Files.newInputStream(upload.content()), maxRequests)) {
+        // checked, not converted: lines are read only as deep as the checks look
+        try (BatchLines lines = new BatchLines(JsonlLines.shallow(Files.newInputStream(upload.content())),
+                maxRequests)) {
             while (lines.next() != null) {
                 // each line is checked as it is read
             }

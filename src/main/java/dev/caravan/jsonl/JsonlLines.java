@@ -1,7 +1,10 @@
 package dev.caravan.jsonl;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.wire.Json;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,9 +24,12 @@ public final class JsonlLines implements Closeable {
     /** Lines above this are refused: a batch line this large is a mistake or an attack, never a request. */
     public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
     private static final int BUFFER = 64 * 1024;
+    /** The one nested value a line check reads: Gemini's {@code metadata.key}. */
+    private static final String KEPT_NESTED = "metadata";
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final boolean shallow;
     private final byte[] buffer = new byte[BUFFER];
     private int position;
     private int limit;
@@ -41,8 +47,23 @@ public final class JsonlLines implements Closeable {
     }
 
     public JsonlLines(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, false);
+    }
+
+    private JsonlLines(InputStream in, int maxLineBytes, boolean shallow) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.shallow = shallow;
+    }
+
+    /**
+     * Lines read only as deep as the batch line checks look: each line's top-level members, with nested values other
+     * than {@code metadata} replaced by an empty object or array. Those are still read through, so a line that is
+     * not valid JSON fails as it would in full, but no tree or string is built for them: a request body, most of a
+     * line's bytes, costs a scan instead. For passes that check a file without converting it.
+     */
+    public static JsonlLines shallow(InputStream in) {
+        return new JsonlLines(in, DEFAULT_MAX_LINE_BYTES, true);
     }
 
     /** The next non-blank line, or null at the end. The returned bytes are valid until the next call. */
@@ -58,7 +79,7 @@ public final class JsonlLines implements Closeable {
 
     private JsonNode parse(int length) {
         try {
-            JsonNode json = Json.MAPPER.readTree(line, 0, length);
+            JsonNode json = shallow ? readTopLevel(length) : Json.MAPPER.readTree(line, 0, length);
             if (json == null || !json.isObject()) {
                 throw LineError.at(lineNumber, "expected a JSON object");
             }
@@ -70,6 +91,27 @@ public final class JsonlLines implements Closeable {
             throw LineError.at(lineNumber, "not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The line's object with its nested values skipped (see {@link #shallow}); null when it is no object. */
+    private JsonNode readTopLevel(int length) throws IOException {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(line, 0, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            ObjectNode members = Json.MAPPER.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value.isStructStart() && !KEPT_NESTED.equals(name)) {
+                    parser.skipChildren();
+                    members.set(name, value == JsonToken.START_OBJECT ? members.objectNode() : members.arrayNode());
+                } else {
+                    members.set(name, Json.MAPPER.readTree(parser));
+                }
+            }
+            return members;
         }
     }
 

@@ -8,8 +8,10 @@ import dev.caravan.model.GatewayError;
 import dev.caravan.model.command.StorageConfig;
 import dev.caravan.model.command.UploadFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +57,36 @@ class BatchInputValidatorTest {
         Path latin1 = Files.write(dir.resolve("latin1.jsonl"), new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
         GatewayError notUtf8 = assertThrows(GatewayError.class, () -> validator.validate(upload(latin1)));
         assertEquals("line 1: not valid UTF-8", notUtf8.getMessage());
+    }
+
+    /** The check reads request bodies through without building them, and still finds what is wrong inside them. */
+    @Test
+    void what_is_wrong_inside_a_request_body_is_found_and_named() throws IOException {
+        assertEquals("line 2: not valid JSON", message(OPENAI.formatted("a") + "\n"
+                + "{\"custom_id\":\"b\",\"body\":{\"messages\":[{\"content\":\"x\"],\"model\":\"m\"}}")
+                .split(" \\(")[0]);
+        assertEquals("line 1: not valid JSON", message("{\"custom_id\":\"a\",\"body\":{\"model\":\"m\"")
+                .split(" \\(")[0]);
+        Path badByte = Files.write(dir.resolve("bad-byte.jsonl"), concat(
+                "{\"custom_id\":\"a\",\"body\":{\"messages\":[{\"content\":\"caf", new byte[] {(byte) 0xC3, 'x'},
+                "\"}]}}"));
+        GatewayError notUtf8 = assertThrows(GatewayError.class, () -> validator.validate(upload(badByte)));
+        assertEquals("line 1: not valid UTF-8", notUtf8.getMessage());
+        // nested values the checks do read: Gemini's metadata.key
+        assertEquals("line 2: metadata.key \"k\" is not unique (first on line 1)",
+                message("{\"request\":{\"contents\":[]},\"metadata\":{\"key\":\"k\"}}\n"
+                        + "{\"request\":{},\"metadata\":{\"key\":\"k\",\"note\":[1,2]}}"));
+        assertEquals("line 1: recordId must be a non-empty string",
+                message("{\"recordId\":{\"nested\":\"r\"},\"modelInput\":{}}"));
+    }
+
+    private static byte[] concat(String head, byte[] middle, String tail) {
+        byte[] start = head.getBytes(StandardCharsets.UTF_8);
+        byte[] end = tail.getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(start, start.length + middle.length + end.length);
+        System.arraycopy(middle, 0, all, start.length, middle.length);
+        System.arraycopy(end, 0, all, start.length + middle.length, end.length);
+        return all;
     }
 
     private String message(String content) {
