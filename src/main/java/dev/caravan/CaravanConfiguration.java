@@ -12,6 +12,11 @@ import dev.caravan.surface.bedrock.BedrockJobResponses;
 import dev.caravan.surface.openai.OpenAiErrors;
 import dev.caravan.surface.openai.OpenAiRequests;
 import dev.caravan.surface.openai.OpenAiResponses;
+import dev.caravan.surface.openai.upload.OpenAiUploads;
+import dev.caravan.surface.openai.upload.UploadSettings;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import dev.caravan.surface.s3.S3Addressing;
 import dev.caravan.surface.s3.S3Authentication;
 import dev.caravan.surface.s3.S3Errors;
@@ -50,6 +55,24 @@ public class CaravanConfiguration implements CamelConfiguration {
     @BindToRegistry
     public OpenAiRequests openAiRequests() {
         return new OpenAiRequests();
+    }
+
+    @BindToRegistry
+    public OpenAiUploads openAiUploads(
+            @PropertyInject(value = "caravan.openai.stream-uploads", defaultValue = "true") boolean streaming,
+            @PropertyInject("camel.server.max-body-size") long maxBodyBytes,
+            @PropertyInject("caravan.openai.body-idle-timeout") long bodyIdleTimeoutMillis,
+            @PropertyInject("camel.server.file-upload-directory") String spoolDirectory,
+            @PropertyInject("caravan.batch.max-bytes") long maxBatchBytes,
+            @PropertyInject("caravan.batch.max-requests") int maxBatchRequests) {
+        // the line checks of a streaming batch file run beside it; daemon threads, idle ones end after a minute
+        ExecutorService workers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "caravan-upload-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new OpenAiUploads(new UploadSettings(streaming, maxBodyBytes, Duration.ofMillis(bodyIdleTimeoutMillis),
+                Path.of(spoolDirectory), new BatchInputValidator(maxBatchBytes, maxBatchRequests), workers));
     }
 
     @BindToRegistry

@@ -4,6 +4,7 @@ import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.command.UploadFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
@@ -24,21 +25,32 @@ public class BatchInputValidator {
     }
 
     public void validate(UploadFile upload) {
-        if (upload.bytes() > maxBytes) {
+        if (tooLarge(upload.bytes())) {
             throw new GatewayError(ErrorKind.TOO_LARGE, 413, "Batch input file is " + upload.bytes()
                     + " bytes; the limit is " + maxBytes + " bytes.", PARAM, "file_too_large", null);
         }
+        try (InputStream in = Files.newInputStream(upload.content())) {
+            validateLines(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a file of this many bytes is over the size limit (checked before any line is read). */
+    public boolean tooLarge(long bytes) {
+        return bytes > maxBytes;
+    }
+
+    /** The line checks alone, on a file that may still be arriving (the caller checks its size). */
+    public void validateLines(InputStream in) throws IOException {
         // checked, not converted: lines are read only as deep as the checks look
-        try (BatchLines lines = new BatchLines(JsonlLines.shallow(Files.newInputStream(upload.content())),
-                maxRequests)) {
+        try (BatchLines lines = new BatchLines(JsonlLines.shallow(in), maxRequests)) {
             while (lines.next() != null) {
                 // each line is checked as it is read
             }
             if (lines.format() == null) {
                 throw GatewayError.invalid(PARAM, "The batch input file has no requests.");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -45,6 +45,8 @@ public record BreakerSettings(float failureRateThreshold, int minimumCalls, int 
                 .slowCallRateThreshold(100)
                 .slowCallDurationThreshold(Duration.ofDays(1))
                 .writableStackTraceEnabled(false)
+                // an upload streamed from the caller that the caller's side broke off is no upstream failure
+                .ignoreException(CallerSideFailure::isIn)
                 .build();
     }
 }

@@ -34,7 +34,8 @@ public enum SettingKind {
             return WHOLE_NUMBER.accepts(value) && Long.parseLong(value) >= 1 && Long.parseLong(value) <= 100;
         }
     },
-    BOOLEAN("true or false", List.of(".enabled", "s3-files", "path-style", "keep-copy", "create-buckets")) {
+    BOOLEAN("true or false", List.of(".enabled", "s3-files", "path-style", "keep-copy", "create-buckets",
+            "stream-uploads")) {
         @Override
         boolean accepts(String value) {
             String lower = value.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.caravan.provider.openai;
 
+import dev.caravan.model.command.StreamedUpload;
 import dev.caravan.provider.RetrySettings;
 import dev.caravan.provider.BreakerSettings;
 
@@ -49,7 +50,14 @@ public class OpenAiProviderRoutes extends RouteBuilder {
         // out) took effect upstream cannot be known, and a second attempt could leave two files or two batches.
         // Retrying safely needs an idempotency key the upstream honours, and OpenAI documents none for POST /files or
         // POST /batches, so a failed create is the caller's to decide on.
-        once("files-upload", "uploadFile", "file");
+        // an upload arrives spooled (UploadFile) or still arriving (StreamedUpload), sent on as it comes
+        from("direct:openai-files-upload").routeId("openai-provider-files-upload")
+                .choice()
+                    .when(body().isInstanceOf(StreamedUpload.class)).bean(requests, "streamFile")
+                    .otherwise().bean(requests, "uploadFile")
+                .end()
+                .to(CALL)
+                .bean(responses, "file");
         once("batches-create", "createBatch", "batch");
         RetryingCall retrying = new RetryingCall(getContext().createProducerTemplate(), CALL,
                 new UpstreamRetryPolicy(PROVIDER, retry, new Backoff(retry.initialDelay(), retry.maxDelay(),

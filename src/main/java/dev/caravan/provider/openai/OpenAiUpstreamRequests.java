@@ -6,6 +6,7 @@ import dev.caravan.model.command.CreateBatch;
 import dev.caravan.model.command.FileRef;
 import dev.caravan.model.command.ListBatches;
 import dev.caravan.model.command.ListFiles;
+import dev.caravan.model.command.StreamedUpload;
 import dev.caravan.model.command.UploadFile;
 import dev.caravan.provider.UpstreamRequest;
 import dev.caravan.wire.Json;
@@ -40,6 +41,12 @@ public class OpenAiUpstreamRequests {
         multipart.addBinaryBody("file", upload.content().toFile(), ContentType.APPLICATION_OCTET_STREAM,
                 upload.filename());
         return multipart.build();
+    }
+
+    /** The same request as {@link #uploadFile}, its body written while the caller's file arrives. */
+    public HttpEntity streamFile(StreamedUpload upload, Exchange exchange) {
+        prepare(exchange, "POST", "/files", null);
+        return StreamedMultipartEntity.of(upload);
     }
 
     public void listFiles(ListFiles list, Exchange exchange) {

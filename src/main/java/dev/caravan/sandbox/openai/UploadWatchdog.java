@@ -5,7 +5,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers 400 to a multipart body that ends inside a file part (no closing boundary). vertx-web's BodyHandler would
+ * Answers 400 to a multipart body that ends inside a file part (no closing boundary), and removes the partial upload
+ * of a form that never arrived whole. vertx-web's BodyHandler would
  * otherwise wait forever for that part to finish and the client would hang; a gateway that forgets the closing
  * boundary should see a prompt error instead, as it would from the real API.
  */
@@ -42,7 +43,14 @@ final class UploadWatchdog {
                 ctx.cancelAndCleanupFileUploads();
             }
         });
-        ctx.addEndHandler(done -> vertx.cancelTimer(timer));
+        ctx.addEndHandler(done -> {
+            vertx.cancelTimer(timer);
+            if (ctx.get(FORM_READ) == null) {
+                // The form never arrived whole (the client went away mid-upload, as a gateway that aborts a streamed
+                // upload does): like the real API, nothing of it is kept, not even the partial file on disk.
+                ctx.cancelAndCleanupFileUploads();
+            }
+        });
         ctx.next();
     }
 

@@ -3,6 +3,7 @@ package dev.caravan.surface.openai;
 import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.surface.ErrorClassifier;
+import dev.caravan.surface.openai.upload.ArrivingUpload;
 import dev.caravan.wire.OpenAiJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,6 +21,15 @@ public class OpenAiErrors {
         String provider = exchange.getProperty("caravanProvider", String.class);
         GatewayError error = ErrorClassifier.classify(failure, provider);
         log(exchange, error, failure);
+        ArrivingUpload upload = exchange.getProperty(ArrivingUpload.PROPERTY, ArrivingUpload.class);
+        if (upload != null) {
+            // an upload answered before its body was read through: the caller, still sending, should hear the
+            // answer rather than a reset, so the rest is read first (within the body limit)
+            upload.discardRest();
+            if (upload.closeConnectionIfFormUnfinished()) {
+                message.setHeader("Connection", "close");
+            }
+        }
         OpenAiResponses.writeJson(message, error.status(),
                 OpenAiJson.error(error.getMessage(), type(error), error.param(), code(error)));
         if (error.retryAfter() != null) {

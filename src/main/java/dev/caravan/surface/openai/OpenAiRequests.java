@@ -11,59 +11,23 @@ import dev.caravan.model.command.FileRef;
 import dev.caravan.model.command.ListBatches;
 import dev.caravan.model.command.ListFiles;
 import dev.caravan.model.command.StorageConfig;
-import dev.caravan.model.command.UploadFile;
 import dev.caravan.surface.HttpRequestView;
 import dev.caravan.wire.Json;
-import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import jakarta.activation.DataHandler;
 import org.apache.camel.Exchange;
-import org.apache.camel.attachment.AttachmentMessage;
-import org.apache.camel.attachment.CamelFileDataSource;
 
 /**
- * Reads the OpenAI Files and Batch API wire format (client-wire.md §3) into Caravan commands. Caravan's own
+ * Reads the OpenAI Files and Batch API wire format (client-wire.md §3) into Caravan commands (files.create, read as
+ * it arrives, is {@link dev.caravan.surface.openai.upload.OpenAiUploads}). Caravan's own
  * routing fields ({@code provider}, {@code storage_config[s3][...]}) come as form fields, query parameters or JSON
  * body fields, exactly where the OpenAI SDKs put {@code extra_body} / {@code extra_query}.
  */
 public class OpenAiRequests {
 
     private static final String PROVIDER = "provider";
-    /**
-     * Optional upload fields passed on to the provider: OpenAI's expiry, and {@code model}, the batch model for
-     * providers whose files are converted at upload (bedrock) when the lines name none (Gemini lines). Form fields
-     * reach a route only as Camel headers, mixed with the HTTP headers, so the ones forwarded are named here rather
-     * than guessed; a provider refuses the ones it has no use for.
-     */
-    private static final List<String> FORWARDED_UPLOAD_FIELDS =
-            List.of("expires_after[anchor]", "expires_after[seconds]", "model");
-
-    public UploadFile uploadFile(Exchange exchange) {
-        HttpRequestView request = HttpRequestView.of(exchange);
-        DataHandler file = exchange.getMessage(AttachmentMessage.class).getAttachment("file");
-        if (file == null || !(file.getDataSource() instanceof CamelFileDataSource source)) {
-            throw GatewayError.invalid("file",
-                    "Missing required parameter: 'file' (a multipart file part with a filename).");
-        }
-        String purpose = request.form("purpose");
-        if (purpose == null || purpose.isBlank()) {
-            throw GatewayError.invalid("purpose", "Missing required parameter: 'purpose'.");
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : FORWARDED_UPLOAD_FIELDS) {
-            String value = request.form(name);
-            if (value != null) {
-                fields.put(name, value);
-            }
-        }
-        File spooled = source.getFile();
-        return new UploadFile(request.param(PROVIDER), source.getName(), purpose, spooled.toPath(), spooled.length(),
-                fields, storage(request::param));
-    }
-
     public ListFiles listFiles(Exchange exchange) {
         HttpRequestView request = HttpRequestView.of(exchange);
         return new ListFiles(request.query(PROVIDER), request.query("purpose"), integer(request, "limit"),

@@ -35,10 +35,39 @@ public final class RequestBodyStream extends InputStream {
 
     public static final int DEFAULT_MAX_BUFFERED_BYTES = 1 << 20;
 
+    /**
+     * What a reader is told when the body does not arrive whole, in the words of the surface it serves (a
+     * {@code GatewayError}, so whoever streams the body reports the caller's fault, not the store's or provider's).
+     */
+    public interface Failures {
+
+        /** The body ended early: the client went away, or Vert.x could not deliver it. */
+        RuntimeException incomplete(IOException cause);
+
+        /** No body data arrived for the idle timeout. */
+        RuntimeException stalled();
+    }
+
+    /** S3's answers: IncompleteBody, and RequestTimeout for a stalled upload. */
+    public static final Failures S3_FAILURES = new Failures() {
+        @Override
+        public RuntimeException incomplete(IOException cause) {
+            return S3BodyError.INCOMPLETE_BODY.error("You did not provide the number of bytes specified by the "
+                    + "Content-Length HTTP header (" + cause.getMessage() + ").", null);
+        }
+
+        @Override
+        public RuntimeException stalled() {
+            return S3BodyError.REQUEST_TIMEOUT.error("Your socket connection to the server was not read from or "
+                    + "written to within the timeout period.", null);
+        }
+    };
+
     private final HttpServerRequest request;
     private final Context context;
     private final Duration idleTimeout;
     private final int maxBufferedBytes;
+    private final Failures failures;
     private final byte[] single = new byte[1];
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -59,17 +88,25 @@ public final class RequestBodyStream extends InputStream {
     private Buffer current;
     private int currentPosition;
 
-    /** With the default bound of {@value #DEFAULT_MAX_BUFFERED_BYTES} bytes. */
+    /** With the default bound of {@value #DEFAULT_MAX_BUFFERED_BYTES} bytes and S3's failures. */
     public RequestBodyStream(HttpServerRequest request, Duration idleTimeout) {
         this(request, idleTimeout, DEFAULT_MAX_BUFFERED_BYTES);
+    }
+
+    /** With S3's failures. */
+    public RequestBodyStream(HttpServerRequest request, Duration idleTimeout, int maxBufferedBytes) {
+        this(request, idleTimeout, maxBufferedBytes, S3_FAILURES);
     }
 
     /**
      * @param request a paused request whose body nobody has read yet
      * @param idleTimeout how long read() waits for data before it gives up with an IOException
      * @param maxBufferedBytes how many bytes may wait for the reader before the request is paused
+     * @param failures what read() throws when the body does not arrive whole
      */
-    public RequestBodyStream(HttpServerRequest request, Duration idleTimeout, int maxBufferedBytes) {
+    public RequestBodyStream(HttpServerRequest request, Duration idleTimeout, int maxBufferedBytes,
+                             Failures failures) {
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.request = Objects.requireNonNull(request, "request");
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (idleTimeout.isNegative() || idleTimeout.isZero() || maxBufferedBytes <= 0) {
@@ -179,10 +216,7 @@ public final class RequestBodyStream extends InputStream {
                     throw new IOException("the request body stream is closed");
                 }
                 if (failure != null) {
-                    // The body did not arrive whole (the client went away, or Vert.x could not deliver it): S3's
-                    // answer, a GatewayError so whoever streams the body reports the caller's fault, not the store's
-                    throw S3BodyError.INCOMPLETE_BODY.error("You did not provide the number of bytes specified by "
-                            + "the Content-Length HTTP header (" + failure.getMessage() + ").", null);
+                    throw failures.incomplete(failure);
                 }
                 if (ended) {
                     return null;
@@ -191,9 +225,7 @@ public final class RequestBodyStream extends InputStream {
                 if (wait <= 0) {
                     failure = new IOException("no request body data arrived for " + idleTimeout.toMillis() + " ms");
                     context.runOnContext(v -> pauseForGood());
-                    // S3's answer to a stalled upload; a GatewayError so whoever is streaming the body reports it
-                    throw S3BodyError.REQUEST_TIMEOUT.error("Your socket connection to the server was not read from "
-                            + "or written to within the timeout period.", null);
+                    throw failures.stalled();
                 }
                 changed.awaitNanos(wait);
             }
