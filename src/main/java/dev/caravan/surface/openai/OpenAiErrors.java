@@ -26,12 +26,12 @@ public class OpenAiErrors {
             // an upload answered before its body was read through: the caller, still sending, should hear the
             // answer rather than a reset, so the rest is read first (within the body limit)
             upload.discardRest();
-            if (upload.closeConnectionIfFormUnfinished()) {
-                message.setHeader("Connection", "close");
-            }
         }
         OpenAiResponses.writeJson(message, error.status(),
                 OpenAiJson.error(error.getMessage(), type(error), error.param(), code(error)));
+        if (upload != null && upload.closeConnectionIfFormUnfinished()) {
+            message.setHeader("Connection", "close");
+        }
         if (error.retryAfter() != null) {
             // an upstream's "slow down, for this long" reaches the caller's SDK, which waits it out before retrying
             message.setHeader("Retry-After", error.retryAfter());

@@ -6,6 +6,7 @@ import dev.caravan.model.command.ArrivingFile;
 import dev.caravan.model.command.StorageConfig;
 import dev.caravan.model.command.StreamedUpload;
 import dev.caravan.model.command.UploadFile;
+import dev.caravan.surface.s3.body.RequestBodyStream;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,12 +47,12 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
 
     private final HttpServerRequest request;
     private final Map<String, List<String>> query;
-    private final MultipartReader form;
     private final UploadSettings settings;
     private final Map<String, String> fields = new LinkedHashMap<>();
     private final Set<String> fieldsAfterFile = new HashSet<>();
     private final FileBytes fileBytes = new FileBytes();
 
+    private MultipartReader form;
     private MultipartReader.Part file;
     private GrowingSpool spool;
     private boolean fileEnded;
@@ -59,21 +61,32 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
     private boolean streaming;
     private StreamedBatchCheck check;
 
-    private ArrivingUpload(HttpServerRequest request, InputStream body, String boundary, UploadSettings settings) {
+    /** Nothing is read yet: {@link #readUpToFile()} starts. */
+    ArrivingUpload(HttpServerRequest request, UploadSettings settings) {
         this.request = request;
         this.query = new QueryStringDecoder("?" + (request.query() == null ? "" : request.query())).parameters();
-        this.form = new MultipartReader(body, boundary);
         this.settings = settings;
     }
 
-    static ArrivingUpload open(HttpServerRequest request, InputStream body, String boundary,
-                               UploadSettings settings) {
-        return new ArrivingUpload(request, body, boundary, settings);
-    }
-
-    /** Reads the form up to the first byte of its file part (or to its end, when it has none). */
+    /**
+     * Reads the form up to the first byte of its file part (or to its end, when it has none). A body declared over
+     * the limit is refused unread; one that is no multipart form is read and answered as a form without a file.
+     */
     void readUpToFile() {
+        String declared = request.getHeader("Content-Length");
+        if (declared != null && declaredLength(declared) > settings.maxBodyBytes()) {
+            throw BodyLimit.tooLarge(settings.maxBodyBytes());
+        }
+        InputStream body = new BodyLimit(new RequestBodyStream(request, settings.idleTimeout(),
+                RequestBodyStream.DEFAULT_MAX_BUFFERED_BYTES, OpenAiUploads.FAILURES), settings.maxBodyBytes());
+        String contentType = request.getHeader("Content-Type");
         try {
+            if (!isMultipart(contentType)) {
+                body.transferTo(OutputStream.nullOutputStream());
+                formEnded = true;
+                throw missingFile();
+            }
+            form = new MultipartReader(body, MultipartReader.boundaryOf(contentType));
             readFields(false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -144,8 +157,7 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         if (file == null) {
-            throw GatewayError.invalid("file",
-                    "Missing required parameter: 'file' (a multipart file part with a filename).");
+            throw missingFile();
         }
         String purpose = param(PURPOSE);
         if (blank(purpose)) {
@@ -234,6 +246,23 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
         }
     }
 
+    private static GatewayError missingFile() {
+        return GatewayError.invalid("file", "Missing required parameter: 'file' (a multipart file part with a "
+                + "filename).");
+    }
+
+    private static boolean isMultipart(String contentType) {
+        return contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    private static long declaredLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
@@ -247,7 +276,7 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
 
     /** The rest of the file part (into the spool), then every later field, then the end of the body. */
     private void readRest() throws IOException {
-        if (formEnded) {
+        if (formEnded || form == null) {
             return;
         }
         if (file != null && !fileEnded) {

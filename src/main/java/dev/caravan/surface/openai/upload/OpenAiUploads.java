@@ -7,9 +7,6 @@ import dev.caravan.model.command.UploadFile;
 import dev.caravan.surface.s3.body.RequestBodyStream;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
@@ -44,25 +41,7 @@ public class OpenAiUploads {
      * answer, which reads the rest of the body first) and its spool file is removed when the exchange is done.
      */
     public ArrivingUpload receive(Exchange exchange) {
-        HttpServerRequest request = exchange.getMessage().getBody(HttpServerRequest.class);
-        String declared = request.getHeader("Content-Length");
-        if (declared != null && declaredLength(declared) > settings.maxBodyBytes()) {
-            throw BodyLimit.tooLarge(settings.maxBodyBytes());
-        }
-        InputStream body = new BodyLimit(new RequestBodyStream(request, settings.idleTimeout(),
-                RequestBodyStream.DEFAULT_MAX_BUFFERED_BYTES, FAILURES), settings.maxBodyBytes());
-        String contentType = request.getHeader("Content-Type");
-        if (!isMultipart(contentType)) {
-            // not a form with a file part, so the answer is the missing file, once the body has been read
-            try (body) {
-                body.transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            throw GatewayError.invalid("file", "Missing required parameter: 'file' (a multipart file part with a "
-                    + "filename).");
-        }
-        ArrivingUpload upload = ArrivingUpload.open(request, body, MultipartReader.boundaryOf(contentType), settings);
+        ArrivingUpload upload = new ArrivingUpload(exchange.getMessage().getBody(HttpServerRequest.class), settings);
         exchange.setProperty(ArrivingUpload.PROPERTY, upload);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -84,17 +63,5 @@ public class OpenAiUploads {
 
     private static ArrivingUpload upload(Exchange exchange) {
         return exchange.getProperty(ArrivingUpload.PROPERTY, ArrivingUpload.class);
-    }
-
-    private static boolean isMultipart(String contentType) {
-        return contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/");
-    }
-
-    private static long declaredLength(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }
