@@ -37,6 +37,8 @@ final class MultipartReader {
 
     private final InputStream in;
     private final byte[] delimiter;
+    /** Boyer-Moore-Horspool shifts: how far the delimiter may move on, by the byte under its last position. */
+    private final int[] shift = new int[256];
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private int position;
     private int limit;
@@ -48,6 +50,10 @@ final class MultipartReader {
     MultipartReader(InputStream in, String boundary) {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        Arrays.fill(shift, delimiter.length);
+        for (int i = 0; i < delimiter.length - 1; i++) {
+            shift[delimiter[i] & 0xff] = delimiter.length - 1 - i;
+        }
     }
 
     /** The boundary of a multipart/form-data Content-Type; a 400 when there is none to read. */
@@ -255,13 +261,17 @@ final class MultipartReader {
             }
         }
 
+        // Horspool rather than byte by byte: a file part is nearly all of the body, and with a delimiter of some 40
+        // bytes most steps skip many of them (the issue 10 profile had a byte-by-byte search at ~20% of the CPU)
         private int indexOfDelimiter() {
-            int last = limit - delimiter.length;
-            for (int i = position; i <= last; i++) {
-                if (buffer[i] == '\r' && buffer[i + 1] == '\n'
-                        && Arrays.equals(buffer, i, i + delimiter.length, delimiter, 0, delimiter.length)) {
+            int length = delimiter.length;
+            byte lastByte = delimiter[length - 1];
+            for (int i = position; i <= limit - length; ) {
+                byte under = buffer[i + length - 1];
+                if (under == lastByte && Arrays.equals(buffer, i, i + length, delimiter, 0, length)) {
                     return i;
                 }
+                i += shift[under & 0xff];
             }
             return -1;
         }
