@@ -140,6 +140,19 @@ class StreamedUploadTest {
     }
 
     @Test
+    void fields_after_a_streamed_file_part_still_reach_openai() throws Exception {
+        byte[] file = batchFile("expiring", 3, -1);
+
+        HttpResponse<String> response = upload(head("batch", "expiring.jsonl"), file,
+                concat(("\r\n").getBytes(StandardCharsets.UTF_8), field("expires_after[anchor]", "created_at"),
+                        field("expires_after[seconds]", "3600"), closing()));
+
+        assertEquals(200, response.statusCode(), response.body());
+        FileObject stored = caravan().files().retrieve(JSON.readTree(response.body()).path("id").asText());
+        assertEquals(stored.createdAt() + 3600, stored.expiresAt().orElseThrow());
+    }
+
+    @Test
     void a_file_part_before_its_purpose_is_still_uploaded() throws Exception {
         byte[] file = batchFile("first", 5, -1);
         byte[] body = concat(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "

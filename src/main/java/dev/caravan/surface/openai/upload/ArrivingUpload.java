@@ -13,12 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One files.create request as it arrives: the form is read up to the start of the file part, and from there the file
@@ -49,7 +47,6 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
     private final Map<String, List<String>> query;
     private final UploadSettings settings;
     private final Map<String, String> fields = new LinkedHashMap<>();
-    private final Set<String> fieldsAfterFile = new HashSet<>();
     private final FileBytes fileBytes = new FileBytes();
 
     private MultipartReader form;
@@ -60,6 +57,9 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
     private boolean formEnded;
     private boolean streaming;
     private StreamedBatchCheck check;
+    // What the streamed attempt sent before the file, to be held against the whole form once it has arrived.
+    private String streamedPurpose;
+    private Map<String, String> streamedFields = Map.of();
 
     /** Nothing is read yet: {@link #readUpToFile()} starts. */
     ArrivingUpload(HttpServerRequest request, UploadSettings settings) {
@@ -112,7 +112,9 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        return new StreamedUpload(param(PROVIDER), file.filename(), purpose, forwardedFields(), this);
+        streamedPurpose = purpose;
+        streamedFields = forwardedFields();
+        return new StreamedUpload(param(PROVIDER), file.filename(), purpose, streamedFields, this);
     }
 
     @Override
@@ -130,6 +132,9 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
         if (!isOpenAi(param(PROVIDER))) {
             throw new UploadNotStreamed("a field after the file part names another provider");
         }
+        if (!streamedPurpose.equals(param(PURPOSE))) {
+            throw new UploadNotStreamed("a field after the file part changes the purpose");
+        }
         if (check != null && settings.validator().tooLarge(fileSize)) {
             throw new UploadNotStreamed("the batch file is over the size limit");
         }
@@ -137,9 +142,13 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
             throw new UploadNotStreamed("the batch file failed its line checks");
         }
         Map<String, String> later = new LinkedHashMap<>();
-        for (String name : FORWARDED_FIELDS) {
-            if (fieldsAfterFile.contains(name)) {
-                later.put(name, fields.get(name));
+        for (Map.Entry<String, String> field : forwardedFields().entrySet()) {
+            String sent = streamedFields.get(field.getKey());
+            if (sent == null) {
+                later.put(field.getKey(), field.getValue());
+            } else if (!sent.equals(field.getValue())) {
+                // a form field after the file part wins over the header or query value already sent
+                throw new UploadNotStreamed("a field after the file part changes '" + field.getKey() + "'");
             }
         }
         return later;
@@ -299,10 +308,7 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
             if (part.name() == null) {
                 continue;
             }
-            String value = MultipartReader.text(part, MAX_FIELD_BYTES);
-            if (fields.putIfAbsent(part.name(), value) == null && file != null) {
-                fieldsAfterFile.add(part.name());
-            }
+            fields.putIfAbsent(part.name(), MultipartReader.text(part, MAX_FIELD_BYTES));
         }
         form.skipEpilogue();
         formEnded = true;
