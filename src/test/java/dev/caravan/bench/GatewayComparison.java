@@ -93,16 +93,19 @@ public final class GatewayComparison {
         System.out.printf("input files: %s (%,d bytes), %s (%,d bytes)%n", openAiFile, openAiBytes, bedrockFile,
                 bedrockBytes);
 
+        List<ComparisonResults.Startup> startups;
+        List<ComparisonResults.LatencyPoint> latency = new ArrayList<>();
+        List<ComparisonResults.ThroughputPoint> throughput;
+        String listens;
         try (SandboxProcess sandbox = SandboxProcess.start(WORK.resolve("sandbox"))) {
             Map<String, String> caravanSettings = caravanSettings(sandbox);
             Map<String, String> portkeyEnvironment = portkeyEnvironment(sandbox);
-            List<ComparisonResults.Startup> startups = List.of(
-                    caravanStartups(javaOptions, caravanSettings), portkeyStartups(portkeyEnvironment));
+            startups = List.of(caravanStartups(javaOptions, caravanSettings), portkeyStartups(portkeyEnvironment));
 
             try (CaravanProcess caravan = CaravanProcess.startAgainst(Path.of("target", "caravan.jar"),
                     WORK.resolve("caravan"), javaOptions, caravanSettings);
                  PortkeyProcess portkey = PortkeyProcess.start(WORK.resolve("portkey"), portkeyEnvironment)) {
-                String listens = Loopback.check(portkey.port());
+                listens = Loopback.check(portkey.port());
                 System.out.println("Portkey listens on " + listens);
                 List<Target> targets = targets(sandbox, caravan, portkey);
                 Map<String, String> batchIds = new LinkedHashMap<>();
@@ -112,34 +115,61 @@ public final class GatewayComparison {
                     batchIds.put(target.name(), createBatch(target, fileIds.get(target.name())));
                 }
                 warmUp(targets, batchIds, fileIds, quick ? 5 : WARM_UP_SECONDS);
-                List<ComparisonResults.LatencyPoint> latency = latency(targets, batchIds, fileIds);
-                List<ComparisonResults.ThroughputPoint> throughput = throughput(targets, batchIds, latency);
-                List<ComparisonResults.Transfer> uploads = new ArrayList<>();
-                Uploads transfers = new Uploads(WORK.resolve("curl"), sandbox, caravan, portkey);
-                for (Target target : targets) {
-                    uploads.add(transfers.openAi(target, openAiFile));
-                    System.out.println("  " + uploads.get(uploads.size() - 1));
-                }
-                for (Target target : targets) {
-                    uploads.add(transfers.bedrock(target, bedrockFile));
-                    System.out.println("  " + uploads.get(uploads.size() - 1));
-                }
-                ComparisonResults.Options options = new ComparisonResults.Options(
-                        "bench/compare.sh" + (arguments.isEmpty() ? "" : " " + arguments), seconds, warmup, quick,
-                        openAiBytes, bedrockBytes, openAiLines, javaOptions, LATENCY_CONNECTIONS,
-                        THROUGHPUT_CONNECTIONS);
-                ComparisonResults results = new ComparisonResults(LocalDate.now().toString(), started.toString(),
-                        Duration.between(started, Instant.now()).toMillis() / 1000.0, options,
-                        MachineDetails.collect(listens, loadAtStart), latency, throughput, uploads, startups,
-                        List.of());
-                results = new ComparisonResults(results.date(), results.startedAt(), results.runSeconds(),
-                        options, results.machine(), latency, throughput, uploads, startups,
-                        TargetChecks.judge(results));
-                Path out = Path.of("bench", "results", "compare-" + LocalDate.now() + ".json");
-                Files.createDirectories(out.getParent());
-                JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-                return out;
+                // every create leaves a batch in the emulator, which makes it slower to serve: reads come first
+                latency.addAll(latency(targets, "GET batch", batchIds, fileIds));
+                throughput = throughput(targets, batchIds, latency);
+                latency.addAll(latency(targets, "POST batch", batchIds, fileIds));
             }
+        }
+        List<ComparisonResults.Transfer> uploads = uploads(javaOptions, openAiFile, bedrockFile, quick);
+        ComparisonResults.Options options = new ComparisonResults.Options(
+                "bench/compare.sh" + (arguments.isEmpty() ? "" : " " + arguments), seconds, warmup, quick,
+                openAiBytes, bedrockBytes, openAiLines, javaOptions, LATENCY_CONNECTIONS, THROUGHPUT_CONNECTIONS);
+        ComparisonResults results = new ComparisonResults(LocalDate.now().toString(), started.toString(),
+                Duration.between(started, Instant.now()).toMillis() / 1000.0, options,
+                MachineDetails.collect(listens, loadAtStart), latency, throughput, uploads, startups, List.of());
+        results = new ComparisonResults(results.date(), results.startedAt(), results.runSeconds(), options,
+                results.machine(), latency, throughput, uploads, startups, TargetChecks.judge(results));
+        Path out = Path.of("bench", "results", "compare-" + LocalDate.now() + ".json");
+        Files.createDirectories(out.getParent());
+        JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
+        return out;
+    }
+
+    /**
+     * (c) and (d), on emulators and gateways started afresh: what the load test before left behind (an emulator
+     * holding thousands of created batches, a gateway's memory grown under 256 connections) would otherwise be
+     * measured with the upload. Each target first takes one smaller upload of each kind, so that a JIT compiler
+     * has seen the path, and then the measured one.
+     */
+    private List<ComparisonResults.Transfer> uploads(List<String> javaOptions, Path openAiFile, Path bedrockFile,
+                                                     boolean quick) throws Exception {
+        long warmUpBytes = quick ? 5_000_000L : 20_000_000L;
+        Path openAiWarmUp = WORK.resolve("openai-warm-up.jsonl");
+        Path bedrockWarmUp = WORK.resolve("bedrock-warm-up.jsonl");
+        BatchInputFile.generate(openAiWarmUp, warmUpBytes, OPENAI_MODEL);
+        BatchInputFile.generate(bedrockWarmUp, warmUpBytes, BEDROCK_MODEL);
+        try (SandboxProcess sandbox = SandboxProcess.start(WORK.resolve("sandbox-uploads"));
+             CaravanProcess caravan = CaravanProcess.startAgainst(Path.of("target", "caravan.jar"),
+                     WORK.resolve("caravan-uploads"), javaOptions, caravanSettings(sandbox));
+             PortkeyProcess portkey = PortkeyProcess.start(WORK.resolve("portkey-uploads"),
+                     portkeyEnvironment(sandbox))) {
+            List<Target> targets = targets(sandbox, caravan, portkey);
+            Uploads transfers = new Uploads(WORK.resolve("curl"), sandbox, caravan, portkey);
+            for (Target target : targets) {
+                System.out.println("  warm-up: " + transfers.openAi(target, openAiWarmUp));
+                System.out.println("  warm-up: " + transfers.bedrock(target, bedrockWarmUp));
+            }
+            List<ComparisonResults.Transfer> uploads = new ArrayList<>();
+            for (Target target : targets) {
+                uploads.add(transfers.openAi(target, openAiFile));
+                System.out.println("  " + uploads.get(uploads.size() - 1));
+            }
+            for (Target target : targets) {
+                uploads.add(transfers.bedrock(target, bedrockFile));
+                System.out.println("  " + uploads.get(uploads.size() - 1));
+            }
+            return uploads;
         }
     }
 
@@ -213,19 +243,17 @@ public final class GatewayComparison {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private List<ComparisonResults.LatencyPoint> latency(List<Target> targets, Map<String, String> batchIds,
+    private List<ComparisonResults.LatencyPoint> latency(List<Target> targets, String op, Map<String, String> batchIds,
                                                          Map<String, String> fileIds) throws Exception {
         List<ComparisonResults.LatencyPoint> points = new ArrayList<>();
-        for (String op : List.of("GET batch", "POST batch")) {
-            for (int connections : LATENCY_CONNECTIONS) {
-                // targets interleaved per point, so a drift of the machine over the run hits all three alike
-                for (Target target : targets) {
-                    WrkRun.Request request = op.startsWith("GET") ? retrieve(target, batchIds.get(target.name()))
-                            : create(target, fileIds.get(target.name()));
-                    points.add(new ComparisonResults.LatencyPoint(target.name(), op, measure(request, connections)));
-                    System.out.printf("  %-8s %-10s c=%-3d %s%n", target.name(), op, connections,
-                            points.get(points.size() - 1).point());
-                }
+        for (int connections : LATENCY_CONNECTIONS) {
+            // targets interleaved per point, so a drift of the machine over the run hits all three alike
+            for (Target target : targets) {
+                WrkRun.Request request = op.startsWith("GET") ? retrieve(target, batchIds.get(target.name()))
+                        : create(target, fileIds.get(target.name()));
+                points.add(new ComparisonResults.LatencyPoint(target.name(), op, measure(request, connections)));
+                System.out.printf("  %-8s %-10s c=%-3d %s%n", target.name(), op, connections,
+                        points.get(points.size() - 1).point());
             }
         }
         return points;
