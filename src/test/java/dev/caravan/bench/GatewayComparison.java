@@ -40,6 +40,7 @@ public final class GatewayComparison {
     private static final List<Integer> THROUGHPUT_CONNECTIONS = List.of(16, 64, 256);
     private static final int STARTS = 3;
     private static final int WARM_UP_SECONDS = 15;
+    private static final int UPLOADS_PER_POINT = 3;
     private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
 
     private final int seconds;
@@ -139,8 +140,8 @@ public final class GatewayComparison {
     /**
      * (c) and (d), on emulators and gateways started afresh: what the load test before left behind (an emulator
      * holding thousands of created batches, a gateway's memory grown under 256 connections) would otherwise be
-     * measured with the upload. Each target first takes one smaller upload of each kind, so that a JIT compiler
-     * has seen the path, and then the measured one.
+     * measured with the upload. Each target first takes three smaller uploads of each kind, so that a JIT compiler
+     * has seen the path, and then three measured ones.
      */
     private List<ComparisonResults.Transfer> uploads(List<String> javaOptions, Path openAiFile, Path bedrockFile,
                                                      boolean quick) throws Exception {
@@ -157,17 +158,17 @@ public final class GatewayComparison {
             List<Target> targets = targets(sandbox, caravan, portkey);
             Uploads transfers = new Uploads(WORK.resolve("curl"), sandbox, caravan, portkey);
             for (Target target : targets) {
-                System.out.println("  warm-up: " + transfers.openAi(target, openAiWarmUp));
-                System.out.println("  warm-up: " + transfers.bedrock(target, bedrockWarmUp));
+                for (int i = 0; i < UPLOADS_PER_POINT; i++) {
+                    System.out.println("  warm-up: " + transfers.openAi(target, openAiWarmUp));
+                    System.out.println("  warm-up: " + transfers.bedrock(target, bedrockWarmUp));
+                }
             }
             List<ComparisonResults.Transfer> uploads = new ArrayList<>();
             for (Target target : targets) {
-                uploads.add(transfers.openAi(target, openAiFile));
-                System.out.println("  " + uploads.get(uploads.size() - 1));
+                uploads.add(medianOf(() -> transfers.openAi(target, openAiFile)));
             }
             for (Target target : targets) {
-                uploads.add(transfers.bedrock(target, bedrockFile));
-                System.out.println("  " + uploads.get(uploads.size() - 1));
+                uploads.add(medianOf(() -> transfers.bedrock(target, bedrockFile)));
             }
             return uploads;
         }
@@ -257,6 +258,33 @@ public final class GatewayComparison {
             }
         }
         return points;
+    }
+
+    /**
+     * The median of {@value #UPLOADS_PER_POINT} uploads by speed, with the highest peak RSS among them: one upload is
+     * at the mercy of a collection or a compilation in any of the processes involved. A failed upload ends the series.
+     */
+    private static ComparisonResults.Transfer medianOf(Transfer upload) throws Exception {
+        List<ComparisonResults.Transfer> runs = new ArrayList<>();
+        for (int i = 0; i < UPLOADS_PER_POINT; i++) {
+            ComparisonResults.Transfer run = upload.run();
+            System.out.println("  " + run);
+            runs.add(run);
+            if (!run.ok()) {
+                return run;
+            }
+        }
+        runs.sort(java.util.Comparator.comparingDouble(ComparisonResults.Transfer::mbPerSecond));
+        ComparisonResults.Transfer median = runs.get(runs.size() / 2);
+        Double peak = runs.stream().map(ComparisonResults.Transfer::peakRssMb).filter(java.util.Objects::nonNull)
+                .max(Double::compare).orElse(null);
+        return new ComparisonResults.Transfer(median.kind(), median.target(), true, median.status(),
+                median.fileBytes(), median.seconds(), median.mbPerSecond(), peak, median.storedBytes(), null);
+    }
+
+    @FunctionalInterface
+    private interface Transfer {
+        ComparisonResults.Transfer run() throws Exception;
     }
 
     /**
