@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -63,8 +64,7 @@ public class CaravanConfiguration implements CamelConfiguration {
             @PropertyInject("camel.server.max-body-size") long maxBodyBytes,
             @PropertyInject("caravan.openai.body-idle-timeout") long bodyIdleTimeoutMillis,
             @PropertyInject("camel.server.file-upload-directory") String spoolDirectory,
-            @PropertyInject("caravan.batch.max-bytes") long maxBatchBytes,
-            @PropertyInject("caravan.batch.max-requests") int maxBatchRequests) {
+            @BeanInject("batchInputValidator") BatchInputValidator validator) {
         // the line checks of a streaming batch file run beside it; daemon threads, idle ones end after a minute
         ExecutorService workers = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "caravan-upload-check");
@@ -72,7 +72,7 @@ public class CaravanConfiguration implements CamelConfiguration {
             return thread;
         });
         return new OpenAiUploads(new UploadSettings(streaming, maxBodyBytes, Duration.ofMillis(bodyIdleTimeoutMillis),
-                Path.of(spoolDirectory), new BatchInputValidator(maxBatchBytes, maxBatchRequests), workers));
+                Path.of(spoolDirectory), validator, workers));
     }
 
     @BindToRegistry
