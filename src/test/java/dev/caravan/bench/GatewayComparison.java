@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -274,9 +276,9 @@ public final class GatewayComparison {
                 return run;
             }
         }
-        runs.sort(java.util.Comparator.comparingDouble(ComparisonResults.Transfer::mbPerSecond));
+        runs.sort(Comparator.comparingDouble(ComparisonResults.Transfer::mbPerSecond));
         ComparisonResults.Transfer median = runs.get(runs.size() / 2);
-        Double peak = runs.stream().map(ComparisonResults.Transfer::peakRssMb).filter(java.util.Objects::nonNull)
+        Double peak = runs.stream().map(ComparisonResults.Transfer::peakRssMb).filter(Objects::nonNull)
                 .max(Double::compare).orElse(null);
         return new ComparisonResults.Transfer(median.kind(), median.target(), true, median.status(),
                 median.fileBytes(), median.seconds(), median.mbPerSecond(), peak, median.storedBytes(), null);
