@@ -16,7 +16,6 @@ import dev.caravan.wire.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.camel.Exchange;
 
 /**
@@ -31,7 +30,7 @@ public class OpenAiRequests {
     public ListFiles listFiles(Exchange exchange) {
         HttpRequestView request = HttpRequestView.of(exchange);
         return new ListFiles(request.query(PROVIDER), request.query("purpose"), integer(request, "limit"),
-                request.query("order"), request.query("after"), storage(request::query));
+                request.query("order"), request.query("after"), StorageConfig.from(request::query));
     }
 
     public FileRef retrieveFile(Exchange exchange) {
@@ -90,7 +89,7 @@ public class OpenAiRequests {
 
     private static FileRef fileRef(Exchange exchange, Operation operation) {
         HttpRequestView request = HttpRequestView.of(exchange);
-        return new FileRef(operation, request.query(PROVIDER), pathId(exchange, "fileId"), storage(request::query));
+        return new FileRef(operation, request.query(PROVIDER), pathId(exchange, "fileId"), StorageConfig.from(request::query));
     }
 
     private static String pathId(Exchange exchange, String name) {
@@ -99,11 +98,6 @@ public class OpenAiRequests {
             throw GatewayError.invalid("id", "Missing required path parameter: '" + name + "'.");
         }
         return id;
-    }
-
-    private static StorageConfig storage(Function<String, String> param) {
-        return new StorageConfig(param.apply("storage_config[s3][bucket]"), param.apply("storage_config[s3][region]"),
-                param.apply("storage_config[s3][prefix]"));
     }
 
     private static Integer integer(HttpRequestView request, String name) {

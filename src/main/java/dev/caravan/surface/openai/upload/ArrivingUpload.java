@@ -173,8 +173,7 @@ public final class ArrivingUpload implements ArrivingFile, AutoCloseable {
             throw GatewayError.invalid(PURPOSE, "Missing required parameter: 'purpose'.");
         }
         return new UploadFile(param(PROVIDER), file.filename(), purpose, spool.path(), fileSize, forwardedFields(),
-                new StorageConfig(param("storage_config[s3][bucket]"), param("storage_config[s3][region]"),
-                        param("storage_config[s3][prefix]")));
+                StorageConfig.from(this::param));
     }
 
     /**
