@@ -10,7 +10,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -26,6 +29,11 @@ public final class JsonlLines implements Closeable {
     private static final int BUFFER = 64 * 1024;
     /** The one nested value a line check reads: Gemini's {@code metadata.key}. */
     private static final String KEPT_NESTED = "metadata";
+    /** Eight bytes of the buffer at a time, for the newline search. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -33,13 +41,19 @@ public final class JsonlLines implements Closeable {
     private final byte[] buffer = new byte[BUFFER];
     private int position;
     private int limit;
-    private byte[] line = new byte[BUFFER];
+    // The current line: in the read buffer itself when it lies there whole (most lines), else copied together here.
+    private byte[] spanned = new byte[BUFFER];
+    private byte[] line;
+    private int lineOffset;
     private int lineLength;
     private int lineNumber;
     private boolean eof;
 
-    /** One non-blank line: where it stood, its raw bytes (trailing whitespace and line break cut) and its parsed form. */
-    public record Line(int number, byte[] bytes, int length, JsonNode json) {
+    /**
+     * One non-blank line: where it stood, its raw bytes ({@code bytes[offset, offset + length)}, trailing whitespace
+     * and line break cut) and its parsed form.
+     */
+    public record Line(int number, byte[] bytes, int offset, int length, JsonNode json) {
     }
 
     public JsonlLines(InputStream in) {
@@ -71,7 +85,7 @@ public final class JsonlLines implements Closeable {
         while (readLine()) {
             int length = trimmedLength();
             if (length > 0) {
-                return new Line(lineNumber, line, length, parse(length));
+                return new Line(lineNumber, line, lineOffset, length, parse(length));
             }
         }
         return null;
@@ -79,7 +93,7 @@ public final class JsonlLines implements Closeable {
 
     private JsonNode parse(int length) {
         try {
-            JsonNode json = shallow ? readTopLevel(length) : Json.MAPPER.readTree(line, 0, length);
+            JsonNode json = shallow ? readTopLevel(length) : Json.MAPPER.readTree(line, lineOffset, length);
             if (json == null || !json.isObject()) {
                 throw LineError.at(lineNumber, "expected a JSON object");
             }
@@ -96,7 +110,7 @@ public final class JsonlLines implements Closeable {
 
     /** The line's object with its nested values skipped (see {@link #shallow}); null when it is no object. */
     private JsonNode readTopLevel(int length) throws IOException {
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(line, 0, length)) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(line, lineOffset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -118,7 +132,7 @@ public final class JsonlLines implements Closeable {
     /** Checked only once parsing failed, so valid files never pay for it. */
     private boolean validUtf8(int length) {
         try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line, 0, length));
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line, lineOffset, length));
             return true;
         } catch (CharacterCodingException e) {
             return false;
@@ -128,11 +142,11 @@ public final class JsonlLines implements Closeable {
     /** Length without trailing whitespace (a CR from CRLF files included); 0 for a blank line. */
     private int trimmedLength() {
         int end = lineLength;
-        while (end > 0 && isBlank(line[end - 1])) {
+        while (end > 0 && isBlank(line[lineOffset + end - 1])) {
             end--;
         }
         int start = 0;
-        while (start < end && isBlank(line[start])) {
+        while (start < end && isBlank(line[lineOffset + start])) {
             start++;
         }
         return start == end ? 0 : end;
@@ -146,24 +160,44 @@ public final class JsonlLines implements Closeable {
     private boolean readLine() {
         lineLength = 0;
         lineNumber++;
-        boolean read = false;
+        if (position >= limit && !fill()) {
+            return false;
+        }
+        int newline = indexOfNewline();
+        if (newline >= 0) {
+            checkLength(newline - position);
+            line = buffer;
+            lineOffset = position;
+            lineLength = newline - position;
+            position = newline + 1;
+            return true;
+        }
+        // the line goes on past the buffer: its pieces are copied together
+        line = spanned;
+        lineOffset = 0;
         while (true) {
-            if (position >= limit && !fill()) {
-                return read;
-            }
-            read = true;
-            int newline = indexOfNewline();
             int end = newline < 0 ? limit : newline;
             append(position, end - position);
             position = newline < 0 ? limit : newline + 1;
-            if (newline >= 0) {
+            if (newline >= 0 || position >= limit && !fill()) {
                 return true;
             }
+            newline = indexOfNewline();
         }
     }
 
+    /** The first '\n' from {@code position}, eight bytes at a time (SWAR: a zero byte of word ^ newlines); -1 if none. */
     private int indexOfNewline() {
-        for (int i = position; i < limit; i++) {
+        int i = position;
+        for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+            long word = (long) WORDS.get(buffer, i) ^ NEWLINES;
+            long zeroBytes = (word - ONES) & ~word & HIGH_BITS;
+            if (zeroBytes != 0) {
+                // exact for the lowest zero byte: the borrow only marks bytes above a true one
+                return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            }
+        }
+        for (; i < limit; i++) {
             if (buffer[i] == '\n') {
                 return i;
             }
@@ -171,14 +205,19 @@ public final class JsonlLines implements Closeable {
         return -1;
     }
 
-    private void append(int from, int count) {
-        if (lineLength + count > maxLineBytes) {
+    private void checkLength(int length) {
+        if (length > maxLineBytes) {
             throw LineError.at(lineNumber, "the line is longer than " + maxLineBytes + " bytes");
         }
-        if (lineLength + count > line.length) {
-            line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, lineLength + count)));
+    }
+
+    private void append(int from, int count) {
+        checkLength(lineLength + count);
+        if (lineLength + count > spanned.length) {
+            spanned = Arrays.copyOf(spanned, Math.min(maxLineBytes, Math.max(spanned.length * 2, lineLength + count)));
+            line = spanned;
         }
-        System.arraycopy(buffer, from, line, lineLength, count);
+        System.arraycopy(buffer, from, spanned, lineLength, count);
         lineLength += count;
     }
 

@@ -39,7 +39,7 @@ public final class RequestConversion {
                     return false;
                 }
                 if (line.format() == target) {
-                    sink.raw(line.line().bytes(), 0, line.line().length());
+                    sink.raw(line.line().bytes(), line.line().offset(), line.line().length());
                     sink.end();
                     return true;
                 }
