@@ -2,6 +2,7 @@ package dev.caravan;
 
 import dev.caravan.auth.ApiKeys;
 import dev.caravan.dispatch.Capabilities;
+import dev.caravan.dispatch.DirectCall;
 import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.jsonl.BatchInputValidator;
 import dev.caravan.model.CaravanIds;
@@ -32,6 +33,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
 
 /** The beans the YAML routes name. */
 public class CaravanConfiguration implements CamelConfiguration {
@@ -40,22 +42,34 @@ public class CaravanConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) {
         // every context start sets it, to a secret or to none, so no value outlives the context that configured it
         CaravanIds.configure(context.getPropertiesComponent().resolveProperty("caravan.ids.secret").orElse(null));
+        bindDirectCalls(context);
     }
 
-    @BindToRegistry
-    public ProviderResolver providerResolver() {
-        return new ProviderResolver();
-    }
+    /**
+     * The steps every request takes, named {@code <bean>.<method>} and called through method references rather than
+     * Camel's reflective bean binding (see {@link DirectCall}): dispatch, and the OpenAI surface's reading of a request
+     * and rendering of its answer.
+     */
+    private static void bindDirectCalls(CamelContext context) {
+        Registry registry = context.getRegistry();
+        ProviderResolver resolver = new ProviderResolver();
+        DirectCall.bind(registry, "providerResolver.resolve", resolver::resolve);
+        DirectCall.bind(registry, "providerResolver.route", ProviderResolver::route);
+        Capabilities capabilities = new Capabilities(context.getPropertiesComponent()
+                .resolveProperty("caravan.anthropic.s3-files").map(Boolean::parseBoolean).orElse(false));
+        registry.bind("capabilities", capabilities);
+        DirectCall.bindAction(registry, "capabilities.check", capabilities::check);
 
-    @BindToRegistry
-    public Capabilities capabilities(
-            @PropertyInject(value = "caravan.anthropic.s3-files", defaultValue = "false") boolean anthropicS3Files) {
-        return new Capabilities(anthropicS3Files);
-    }
-
-    @BindToRegistry
-    public OpenAiRequests openAiRequests() {
-        return new OpenAiRequests();
+        OpenAiRequests requests = new OpenAiRequests();
+        DirectCall.bind(registry, "openAiRequests.listFiles", requests::listFiles);
+        DirectCall.bind(registry, "openAiRequests.retrieveFile", requests::retrieveFile);
+        DirectCall.bind(registry, "openAiRequests.deleteFile", requests::deleteFile);
+        DirectCall.bind(registry, "openAiRequests.fileContent", requests::fileContent);
+        DirectCall.bind(registry, "openAiRequests.createBatch", requests::createBatch);
+        DirectCall.bind(registry, "openAiRequests.listBatches", requests::listBatches);
+        DirectCall.bind(registry, "openAiRequests.retrieveBatch", requests::retrieveBatch);
+        DirectCall.bind(registry, "openAiRequests.cancelBatch", requests::cancelBatch);
+        DirectCall.bindAction(registry, "openAiResponses.render", new OpenAiResponses()::render);
     }
 
     @BindToRegistry
@@ -73,11 +87,6 @@ public class CaravanConfiguration implements CamelConfiguration {
         });
         return new OpenAiUploads(new UploadSettings(streaming, maxBodyBytes, Duration.ofMillis(bodyIdleTimeoutMillis),
                 Path.of(spoolDirectory), validator, workers));
-    }
-
-    @BindToRegistry
-    public OpenAiResponses openAiResponses() {
-        return new OpenAiResponses();
     }
 
     @BindToRegistry

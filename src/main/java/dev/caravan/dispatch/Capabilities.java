@@ -11,7 +11,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Exchange;
 
 /**
  * Which provider can do which operation. Dispatch consults this table before routing, so an unsupported
@@ -41,7 +41,11 @@ public class Capabilities {
         supported.put(Provider.BEDROCK, bedrock);
     }
 
-    public void check(@Body Command command, @ExchangeProperty("caravanProvider") String providerName) {
+    public void check(Exchange exchange) {
+        check(exchange.getMessage().getBody(Command.class), exchange.getProperty(ProviderResolver.PROVIDER, String.class));
+    }
+
+    public void check(Command command, String providerName) {
         Provider provider = Provider.parse(providerName);
         Operation operation = command.operation();
         if (supported.get(provider).contains(operation)) {

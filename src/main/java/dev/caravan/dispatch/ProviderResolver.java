@@ -5,6 +5,7 @@ import dev.caravan.model.GatewayError;
 import dev.caravan.model.Provider;
 import dev.caravan.model.command.Command;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 
 /**
  * Resolves the provider once per request (DESIGN §2): the one the caller named, else the one the id belongs to,
@@ -12,6 +13,13 @@ import java.util.Optional;
  * contradicts the id is the caller's mistake, not something to guess around.
  */
 public class ProviderResolver {
+
+    /** The exchange property dispatch keeps the resolved provider's wire name in. */
+    public static final String PROVIDER = "caravanProvider";
+
+    public String resolve(Exchange exchange) {
+        return resolve(exchange.getMessage().getBody(Command.class));
+    }
 
     public String resolve(Command command) {
         Optional<Provider> fromId = CaravanIds.providerOf(command.subjectId());
@@ -25,5 +33,11 @@ public class ProviderResolver {
                     + command.subjectId() + "', which belongs to provider '" + fromId.get().wireName() + "'.");
         }
         return named.wireName();
+    }
+
+    /** Where dispatch sends the command: direct:<provider>-<operation>, once the provider is resolved. */
+    public static String route(Exchange exchange) {
+        return "direct:" + exchange.getProperty(PROVIDER, String.class) + "-"
+                + exchange.getMessage().getBody(Command.class).operation().routeSuffix();
     }
 }
