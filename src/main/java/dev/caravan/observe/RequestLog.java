@@ -18,24 +18,26 @@ public final class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final LogRedaction redaction = LogRedaction.fromLogConfiguration();
+
     public void write(RequestOutcome outcome) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
         RequestRecord record = outcome.record();
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("request_id", outcome.requestId());
+        line.put("request_id", redaction.apply(outcome.requestId()));
         line.put("surface", record.surface());
         line.put("provider", record.provider());
         line.put("operation", record.operation());
         line.put("method", record.method());
-        line.put("path", record.path());
+        line.put("path", redaction.apply(record.path()));
         line.put("status", outcome.status());
         line.put("duration_ms", Math.round(outcome.durationMillis() * 10) / 10.0);
         line.put("bytes_in", outcome.bytesIn());
         line.put("bytes_out", outcome.bytesOut());
         if (record.subjectId() != null) {
-            line.put("id", record.subjectId());
+            line.put("id", redaction.apply(record.subjectId()));
         }
         if (record.upstreamError() != null) {
             line.put("upstream_error", record.upstreamError());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.HttpResponseFor;
+import com.openai.errors.NotFoundException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.files.FileListPage;
 import dev.caravan.CaravanApplication;
@@ -101,6 +102,23 @@ class RequestLogTest {
                         "Authorization", "Credential")) {
                     assertFalse(line.contains(secret), "'" + secret + "' in " + line);
                 }
+            }
+        }
+    }
+
+    @Test
+    void a_secret_a_caller_puts_in_the_path_is_masked_in_its_line() throws Exception {
+        // the path and the id are the caller's words: a key pasted into a URL must not reach the log
+        String pasted = "sk-proj-PastedIntoAUrl0123456789";
+        try (LogCapture capture = LogCapture.onLogger(RequestLog.LOGGER, "requests")) {
+            NotFoundException missing = assertThrows(NotFoundException.class,
+                    () -> openAi(SECRET).files().retrieve(pasted));
+            String requestId = missing.headers().values("x-request-id").get(0);
+            JsonNode line = only(awaitLines(capture, 1), requestId);
+            assertEquals(404, line.path("status").asInt());
+            assertEquals("/openai/files/***", line.path("path").asText());
+            for (String text : capture.lines()) {
+                assertFalse(text.contains("PastedIntoAUrl"), text);
             }
         }
     }
