@@ -1,6 +1,7 @@
 package dev.caravan.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.caravan.jsonl.BatchInputValidator;
 import dev.caravan.jsonl.ConversionSettings;
 import dev.caravan.jsonl.JsonlLines;
 import dev.caravan.jsonl.LineFormat;
@@ -42,6 +43,7 @@ public class ConversionBenchmark {
     static final String CLAUDE = "anthropic.claude-3-haiku-20240307-v1:0";
 
     private final RequestConversion conversion = RequestFormats.conversion();
+    private final BatchInputValidator validator = new BatchInputValidator(Long.MAX_VALUE, Integer.MAX_VALUE);
     private byte[] openAiRequests;
     private byte[] bedrockResults;
 
@@ -64,6 +66,13 @@ public class ConversionBenchmark {
     @Benchmark
     public long openAiToGemini() throws IOException {
         return drain(conversion.convert(stream(openAiRequests), LineFormat.GEMINI, settings()));
+    }
+
+    /** The line checks of a batch upload (BatchInputValidator), which read bodies through without building them. */
+    @Benchmark
+    public int batchUploadCheck() throws IOException {
+        validator.validateLines(stream(openAiRequests));
+        return openAiRequests.length;
     }
 
     @Benchmark
