@@ -17,8 +17,11 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    /** CPU seconds (user + system) the process has used since it started; resolution one clock tick (10 ms). */
-    static double seconds(long pid) {
+    /**
+     * utime + stime in clock ticks (10 ms each) since the process started: differences are taken in ticks, so they
+     * carry no floating-point residue.
+     */
+    private static long ticks(long pid) {
         String stat;
         try {
             stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
@@ -28,13 +31,12 @@ final class ProcessCpu {
         // field 2 (comm) is in parentheses and may hold spaces: count the fields after its closing one, which is
         // field 3 (state); utime is field 14, stime field 15
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-        long ticks = Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
-        return ticks / (double) ticksPerSecond();
+        return Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
     }
 
     /** Before one measurement: the gateway's (null for direct) and the emulator's CPU seconds so far. */
     static Span start(Long gatewayPid, long emulatorPid) {
-        return new Span(gatewayPid, emulatorPid, gatewayPid == null ? 0 : seconds(gatewayPid), seconds(emulatorPid));
+        return new Span(gatewayPid, emulatorPid, gatewayPid == null ? 0 : ticks(gatewayPid), ticks(emulatorPid));
     }
 
     /** CPU seconds spent during one measurement; {@code gatewaySeconds} is null when no gateway was in the path. */
@@ -51,11 +53,12 @@ final class ProcessCpu {
     }
 
     /** The readings taken before a measurement; {@link #end()} takes them again and returns the difference. */
-    record Span(Long gatewayPid, long emulatorPid, double gatewayBefore, double emulatorBefore) {
+    record Span(Long gatewayPid, long emulatorPid, long gatewayTicksBefore, long emulatorTicksBefore) {
 
         Cost end() {
-            Double gateway = gatewayPid == null ? null : seconds(gatewayPid) - gatewayBefore;
-            return new Cost(gateway, seconds(emulatorPid) - emulatorBefore);
+            double perSecond = ticksPerSecond();
+            Double gateway = gatewayPid == null ? null : (ticks(gatewayPid) - gatewayTicksBefore) / perSecond;
+            return new Cost(gateway, (ticks(emulatorPid) - emulatorTicksBefore) / perSecond);
         }
     }
 
