@@ -98,7 +98,7 @@ final class TargetChecks {
         }
         if (!saturated.isEmpty()) {
             return new TargetCheck(name, Status.NOT_COMPARABLE, numbers + String.format(Locale.ROOT,
-                    "; below %.0f%% of %.0f req/s (could not keep up, saturated): %s",
+                    "; below %.0f%% of %.0f req/s (could not keep up): %s",
                     ComparisonResults.PacedPoint.MIN_ACHIEVED_SHARE * 100, rate, String.join(", ", saturated)));
         }
         boolean met = caravanAdded <= MAX_ADDED_P50_MS && caravanAdded < portkeyAdded;

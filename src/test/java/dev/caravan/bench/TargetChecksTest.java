@@ -197,7 +197,7 @@ class TargetChecksTest {
         // Portkey saturated at 850 of 1000 req/s: its p50 is queueing, so Caravan's lower one proves nothing
         List<TargetCheck> checks = TargetChecks.judge(results(new Paced(0.6, 40.0, 990, 850, 0)));
         assertEquals(Status.NOT_COMPARABLE, status(checks, "GET batch paced clients c=256 "));
-        assertTrue(detail(checks, "GET batch paced clients c=256 ").contains("saturated): portkey"),
+        assertTrue(detail(checks, "GET batch paced clients c=256 ").contains("(could not keep up): portkey"),
                 detail(checks, "GET batch paced clients c=256 "));
         // Caravan unable to keep up is not comparable either, even with a p50 that would meet the bound
         assertEquals(Status.NOT_COMPARABLE, status(TargetChecks.judge(results(new Paced(0.6, 1.5, 899, 985, 0))),
