@@ -2,6 +2,7 @@ package dev.caravan.bench;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.caravan.bench.ComparisonResults.PacedPoint;
 import dev.caravan.bench.ComparisonResults.Startup;
 import dev.caravan.bench.ComparisonResults.TargetCheck;
 import dev.caravan.bench.ComparisonResults.ThroughputPoint;
@@ -66,6 +67,21 @@ final class ComparisonReport {
                         added(caravan, direct), added(portkey, direct), "", "", ""));
             }
         }
+        if (results.paced() != null) {
+            rows.addAll(pacedRows(results));
+        }
+        for (String op : List.of("GET batch", "POST batch")) {
+            // the last closed-loop point, the most connections: every target saturated, so CPU per request is the
+            // cost of one request when the cores are the limit
+            int connections = results.options().latencyConnections()
+                    .get(results.options().latencyConnections().size() - 1);
+            WrkRun.Point d = TargetChecks.point(results, Target.DIRECT, op, connections);
+            WrkRun.Point c = TargetChecks.point(results, Target.CARAVAN, op, connections);
+            WrkRun.Point p = TargetChecks.point(results, Target.PORTKEY, op, connections);
+            rows.add(new Row(op + " CPU µs per request at saturation (c=" + connections + "), gateway / emulator",
+                    cpu(d), cpu(c), cpu(p), "", ratio(c.gatewayCpuMicrosPerRequest(), p.gatewayCpuMicrosPerRequest()),
+                    "fact"));
+        }
         Optional<ThroughputPoint> direct = TargetChecks.best(results, Target.DIRECT);
         Optional<ThroughputPoint> caravan = TargetChecks.best(results, Target.CARAVAN);
         Optional<ThroughputPoint> portkey = TargetChecks.best(results, Target.PORTKEY);
@@ -85,6 +101,8 @@ final class ComparisonReport {
                     p.ok() ? p.mbPerSecond() : null), verdict));
             rows.add(new Row(label + " peak RSS MB", "-", mb(c.peakRssMb()), mb(p.peakRssMb()), "",
                     ratio(c.peakRssMb(), p.peakRssMb()), ""));
+            rows.add(new Row(label + " CPU s, gateway / emulator", cpu(d), cpu(c), cpu(p), "",
+                    ratio(c.gatewayCpuSeconds(), p.gatewayCpuSeconds()), "fact"));
         }
         Startup caravanStart = startup(results, Target.CARAVAN);
         Startup portkeyStart = startup(results, Target.PORTKEY);
@@ -95,6 +113,50 @@ final class ComparisonReport {
                 number(portkeyStart.medianIdleRssMb(), 0), "",
                 ratio(caravanStart.medianIdleRssMb(), portkeyStart.medianIdleRssMb()), "reference"));
         return rows;
+    }
+
+    /** Per paced point: p50 (with the verdict), p99, added p50 / p99, and the rate each target achieved. */
+    private static List<Row> pacedRows(ComparisonResults results) {
+        List<Row> rows = new ArrayList<>();
+        double rate = results.options().pacedRate();
+        for (String op : List.of("GET batch", "POST batch")) {
+            for (int connections : results.options().pacedConnections()) {
+                PacedPoint direct = TargetChecks.paced(results, Target.DIRECT, op, connections);
+                PacedPoint caravan = TargetChecks.paced(results, Target.CARAVAN, op, connections);
+                PacedPoint portkey = TargetChecks.paced(results, Target.PORTKEY, op, connections);
+                String label = String.format(Locale.ROOT, "%s paced %.0f req/s c=%d", op, rate, connections);
+                String name = TargetChecks.pacedName(op, connections, rate);
+                String verdict = verdict(results, name.substring(0, name.indexOf(':') + 1));
+                rows.add(latencyRow(label + " p50 ms", direct.point(), caravan.point(), portkey.point(),
+                        WrkRun.Point::p50Ms, verdict));
+                rows.add(latencyRow(label + " p99 ms", direct.point(), caravan.point(), portkey.point(),
+                        WrkRun.Point::p99Ms, ""));
+                rows.add(new Row(label + " added p50 / p99 ms", "-", added(caravan.point(), direct.point()),
+                        added(portkey.point(), direct.point()), "", "", ""));
+                rows.add(new Row(label + " achieved req/s", achieved(direct), achieved(caravan), achieved(portkey),
+                        "", "", ""));
+            }
+        }
+        return rows;
+    }
+
+    private static String achieved(PacedPoint point) {
+        return number(point.achievedRate(), 0) + (point.comparable() ? "" : " (not comparable)");
+    }
+
+    /** "gateway / emulator" CPU µs per request; "-" for the gateway of direct. */
+    private static String cpu(WrkRun.Point point) {
+        return cpuPair(point.gatewayCpuMicrosPerRequest(), point.emulatorCpuMicrosPerRequest(), 0);
+    }
+
+    /** "gateway / emulator" CPU seconds of one upload. */
+    private static String cpu(Transfer transfer) {
+        return cpuPair(transfer.gatewayCpuSeconds(), transfer.emulatorCpuSeconds(), 2);
+    }
+
+    private static String cpuPair(Double gateway, Double emulator, int decimals) {
+        return (gateway == null ? "-" : number(gateway, decimals)) + " / "
+                + (emulator == null ? "-" : number(emulator, decimals));
     }
 
     private static Row latencyRow(String measure, WrkRun.Point direct, WrkRun.Point caravan, WrkRun.Point portkey,
@@ -185,11 +247,15 @@ final class ComparisonReport {
         out.append("<!-- generated by bench/compare.sh from ").append(json.toString().replace('\\', '/'))
                 .append("; edits here are overwritten -->\n\n");
         out.append(String.format(Locale.ROOT, "Run of %s (`%s`, %d s per point after a %d s warm-up, %.1f min in "
-                        + "all). Machine: %s, %d cores, %,d MB RAM, Linux %s; %s; node %s; %s; %s; Portkey gateway "
+                        + "all%s). Machine: %s, %d cores, %,d MB RAM, Linux %s; %s; node %s; %s; %s; Portkey gateway "
                         + "%s; Caravan %s%s, JVM options: %s. Load average (1/5/15 min; this run's own "
                         + "work and build included) at start %s, at end %s.%n%n",
                 results.date(), results.options().command(),
                 results.options().seconds(), results.options().warmupSeconds(), results.runSeconds() / 60,
+                results.paced() == null ? "" : String.format(Locale.ROOT, "; paced clients offer %.0f req/s in all, "
+                        + "%d s warm-up per paced point; uploads: median of %d interleaved rounds",
+                        results.options().pacedRate(), results.options().pacedWarmupSeconds(),
+                        results.options().uploadRounds()),
                 machine.cpuModel(), machine.cores(), machine.memoryMb(), machine.kernel(), machine.java(),
                 machine.node(), machine.wrk(), machine.curl(), machine.portkeyVersion(),
                 machine.caravanCommit().substring(0, Math.min(10, machine.caravanCommit().length())),

@@ -22,13 +22,15 @@ import java.util.UUID;
 /**
  * Issue 10's comparison, in one run: the sandbox's emulators in a JVM of their own, Caravan (the packaged jar,
  * pointed at them) and the Portkey AI gateway (pointed at the same emulators), each measured against calling the
- * emulator directly: (a) added latency of GET/POST batch at 1, 32 and 256 connections, (b) the most retrieves per
- * second, (c) a 200 MB OpenAI batch file upload, (d) a 200 MB OpenAI-format file uploaded for Bedrock (converted on
- * the way), (e) startup time and idle RSS. Prints the comparison table, writes bench/results/compare-<date>.json and
- * regenerates BENCHMARKS.md's compare section from it. Run with {@code bench/compare.sh [--seconds N] [--quick]}.
+ * emulator directly: (a) added latency of GET/POST batch at 1, 32 and 256 connections (closed loop), and at 32 and
+ * 256 paced connections offering a fixed rate together, (b) the most retrieves per second, (c) a 200 MB OpenAI batch
+ * file upload, (d) a 200 MB OpenAI-format file uploaded for Bedrock (converted on the way), (e) startup time and idle
+ * RSS; with the CPU the gateway and the emulators spent on each point and upload. Prints the comparison table, writes
+ * bench/results/compare-<date>.json and regenerates BENCHMARKS.md's compare section from it. Run with
+ * {@code bench/compare.sh [--seconds N] [--quick] [--paced-rate R]}.
  *
  * <p>Everything listens on 127.0.0.1 only; every child process is ended at the end or on failure
- * ({@link ChildProcesses}). Load comes from wrk (closed loop, keep-alive), uploads from curl, both on this machine:
+ * ({@link ChildProcesses}). Load comes from wrk (keep-alive), uploads from curl, both on this machine:
  * client, gateways and emulators share its cores, so the figures compare the gateways under equal conditions rather
  * than measure any of them alone.
  */
@@ -42,16 +44,31 @@ public final class GatewayComparison {
     private static final List<Integer> THROUGHPUT_CONNECTIONS = List.of(16, 64, 256);
     private static final int STARTS = 3;
     private static final int WARM_UP_SECONDS = 15;
-    private static final int UPLOADS_PER_POINT = 3;
+    private static final int WARM_UP_UPLOADS = 3;
+    private static final int UPLOAD_ROUNDS = 5;
+    private static final int QUICK_UPLOAD_ROUNDS = 3;
+    /**
+     * Closed-loop wrk at 32 or 256 connections saturates the two cores, and then p50 is about connections / throughput
+     * whatever the gateway adds. Paced clients at a fixed total rate (default 1,000 req/s: well below every target's
+     * closed-loop maximum for GET, near Portkey's for POST) measure the latency a request meets when the gateway is
+     * not the bottleneck.
+     */
+    private static final double DEFAULT_PACED_RATE = 1000;
+    private static final List<Integer> PACED_CONNECTIONS = List.of(32, 256);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
 
     private final int seconds;
     private final int warmup;
+    private final double pacedRate;
+    /** The paced points follow closed-loop ones on the same paths, already warm: a shorter warm-up will do. */
+    private final int pacedWarmup;
     private final Path wrkLog = WORK.resolve("wrk.log");
 
-    private GatewayComparison(int seconds, int warmup) {
+    private GatewayComparison(int seconds, int warmup, double pacedRate, int pacedWarmup) {
         this.seconds = seconds;
         this.warmup = warmup;
+        this.pacedRate = pacedRate;
+        this.pacedWarmup = pacedWarmup;
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,16 +78,20 @@ public final class GatewayComparison {
         }
         boolean quick = List.of(args).contains("--quick");
         int seconds = quick ? 3 : 10;
+        double pacedRate = DEFAULT_PACED_RATE;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--seconds") && i + 1 < args.length) {
                 seconds = Math.max(1, Math.min(600, Integer.parseInt(args[++i])));
+            } else if (args[i].equals("--paced-rate") && i + 1 < args.length) {
+                pacedRate = Math.max(10, Math.min(100_000, Double.parseDouble(args[++i])));
             } else if (!args[i].equals("--quick")) {
-                throw new IllegalArgumentException("usage: bench/compare.sh [--seconds N] [--quick]; unknown: "
-                        + args[i]);
+                throw new IllegalArgumentException("usage: bench/compare.sh [--seconds N] [--quick] "
+                        + "[--paced-rate R]; unknown: " + args[i]);
             }
         }
         try {
-            Path json = new GatewayComparison(seconds, 3).run(quick, String.join(" ", args));
+            Path json = new GatewayComparison(seconds, 3, pacedRate, quick ? 1 : 2).run(quick,
+                    String.join(" ", args));
             ComparisonReport.publish(json);
         } finally {
             ChildProcesses.endAll();
@@ -98,6 +119,7 @@ public final class GatewayComparison {
 
         List<ComparisonResults.Startup> startups;
         List<ComparisonResults.LatencyPoint> latency = new ArrayList<>();
+        List<ComparisonResults.PacedPoint> paced = new ArrayList<>();
         List<ComparisonResults.ThroughputPoint> throughput;
         String listens;
         try (SandboxProcess sandbox = SandboxProcess.start(WORK.resolve("sandbox"))) {
@@ -120,19 +142,25 @@ public final class GatewayComparison {
                 warmUp(targets, batchIds, fileIds, quick ? 5 : WARM_UP_SECONDS);
                 // every create leaves a batch in the emulator, which makes it slower to serve: reads come first
                 latency.addAll(latency(targets, "GET batch", batchIds, fileIds));
+                paced.addAll(paced(targets, "GET batch", batchIds, fileIds));
                 throughput = throughput(targets, batchIds, latency);
                 latency.addAll(latency(targets, "POST batch", batchIds, fileIds));
+                paced.addAll(paced(targets, "POST batch", batchIds, fileIds));
             }
         }
-        List<ComparisonResults.Transfer> uploads = uploads(javaOptions, openAiFile, bedrockFile, quick);
+        int uploadRounds = quick ? QUICK_UPLOAD_ROUNDS : UPLOAD_ROUNDS;
+        List<ComparisonResults.Transfer> uploads = uploads(javaOptions, openAiFile, bedrockFile, quick,
+                uploadRounds);
         ComparisonResults.Options options = new ComparisonResults.Options(
                 "bench/compare.sh" + (arguments.isEmpty() ? "" : " " + arguments), seconds, warmup, quick,
-                openAiBytes, bedrockBytes, openAiLines, javaOptions, LATENCY_CONNECTIONS, THROUGHPUT_CONNECTIONS);
+                openAiBytes, bedrockBytes, openAiLines, javaOptions, LATENCY_CONNECTIONS, THROUGHPUT_CONNECTIONS,
+                uploadRounds, pacedRate, PACED_CONNECTIONS, pacedWarmup);
         ComparisonResults results = new ComparisonResults(LocalDate.now().toString(), started.toString(),
                 Duration.between(started, Instant.now()).toMillis() / 1000.0, options,
-                MachineDetails.collect(listens, loadAtStart), latency, throughput, uploads, startups, List.of());
+                MachineDetails.collect(listens, loadAtStart), latency, paced, throughput, uploads, startups,
+                List.of());
         results = new ComparisonResults(results.date(), results.startedAt(), results.runSeconds(), options,
-                results.machine(), latency, throughput, uploads, startups, TargetChecks.judge(results));
+                results.machine(), latency, paced, throughput, uploads, startups, TargetChecks.judge(results));
         Path out = Path.of("bench", "results", "compare-" + LocalDate.now() + ".json");
         Files.createDirectories(out.getParent());
         JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
@@ -142,11 +170,14 @@ public final class GatewayComparison {
     /**
      * (c) and (d), on emulators and gateways started afresh: what the load test before left behind (an emulator
      * holding thousands of created batches, a gateway's memory grown under 256 connections) would otherwise be
-     * measured with the upload. Each target first takes three smaller uploads of each kind, so that a JIT compiler
-     * has seen the path, and then three measured ones.
+     * measured with the upload. Warm-up: each target first takes three smaller uploads of each kind, so that a JIT
+     * compiler has seen the path, and then one unmeasured full-size round through every target, so that every process
+     * (the emulators' JVM above all, which direct uploads would otherwise meet first and coldest) has handled a whole
+     * file. Then {@code rounds} measured rounds, each target in turn within a round, so that whatever drifts over the
+     * series (compilation, heap sizing, the machine) is spread over all three alike.
      */
     private List<ComparisonResults.Transfer> uploads(List<String> javaOptions, Path openAiFile, Path bedrockFile,
-                                                     boolean quick) throws Exception {
+                                                     boolean quick, int rounds) throws Exception {
         long warmUpBytes = quick ? 5_000_000L : 20_000_000L;
         Path openAiWarmUp = WORK.resolve("openai-warm-up.jsonl");
         Path bedrockWarmUp = WORK.resolve("bedrock-warm-up.jsonl");
@@ -158,22 +189,71 @@ public final class GatewayComparison {
              PortkeyProcess portkey = PortkeyProcess.start(WORK.resolve("portkey-uploads"),
                      portkeyEnvironment(sandbox))) {
             List<Target> targets = targets(sandbox, caravan, portkey);
-            Uploads transfers = new Uploads(WORK.resolve("curl"), sandbox, caravan, portkey);
+            Uploads transfers = new Uploads(WORK.resolve("curl"), sandbox);
             for (Target target : targets) {
-                for (int i = 0; i < UPLOADS_PER_POINT; i++) {
+                for (int i = 0; i < WARM_UP_UPLOADS; i++) {
                     System.out.println("  warm-up: " + transfers.openAi(target, openAiWarmUp));
                     System.out.println("  warm-up: " + transfers.bedrock(target, bedrockWarmUp));
                 }
             }
+            for (Target target : targets) {
+                System.out.println("  full-size warm-up: " + transfers.openAi(target, openAiFile));
+            }
+            for (Target target : targets) {
+                System.out.println("  full-size warm-up: " + transfers.bedrock(target, bedrockFile));
+            }
             List<ComparisonResults.Transfer> uploads = new ArrayList<>();
-            for (Target target : targets) {
-                uploads.add(medianOf(() -> transfers.openAi(target, openAiFile)));
-            }
-            for (Target target : targets) {
-                uploads.add(medianOf(() -> transfers.bedrock(target, bedrockFile)));
-            }
+            uploads.addAll(rounds(targets, rounds, target -> transfers.openAi(target, openAiFile)));
+            uploads.addAll(rounds(targets, rounds, target -> transfers.bedrock(target, bedrockFile)));
             return uploads;
         }
+    }
+
+    /**
+     * {@code rounds} rounds of one upload through every target in turn; per target the median of its series by
+     * speed, with the highest peak RSS of the series (one upload is at the mercy of a collection or a compilation in
+     * any of the processes involved) and the median upload's CPU. A failed upload ends its target's series and is
+     * what that target reports, except a refusal at CompleteMultipartUpload (Portkey's EntityTooSmall): each such
+     * upload sent and converted the whole file, so its series goes on and is measured to the refusal like the others.
+     */
+    private static List<ComparisonResults.Transfer> rounds(List<Target> targets, int rounds, Upload upload)
+            throws Exception {
+        Map<String, List<ComparisonResults.Transfer>> series = new LinkedHashMap<>();
+        targets.forEach(target -> series.put(target.name(), new ArrayList<>()));
+        for (int round = 1; round <= rounds; round++) {
+            for (Target target : targets) {
+                List<ComparisonResults.Transfer> runs = series.get(target.name());
+                if (!runs.isEmpty() && ended(runs.get(runs.size() - 1))) {
+                    continue;
+                }
+                ComparisonResults.Transfer run = upload.run(target);
+                System.out.println("  round " + round + ": " + run);
+                runs.add(run);
+            }
+        }
+        List<ComparisonResults.Transfer> results = new ArrayList<>();
+        for (List<ComparisonResults.Transfer> runs : series.values()) {
+            ComparisonResults.Transfer last = runs.get(runs.size() - 1);
+            if (ended(last)) {
+                results.add(last);
+                continue;
+            }
+            List<ComparisonResults.Transfer> sorted = runs.stream()
+                    .sorted(Comparator.comparingDouble(ComparisonResults.Transfer::mbPerSecond)).toList();
+            Double peak = runs.stream().map(ComparisonResults.Transfer::peakRssMb).filter(Objects::nonNull)
+                    .max(Double::compare).orElse(null);
+            results.add(sorted.get(sorted.size() / 2).withPeakRssMb(peak));
+        }
+        return results;
+    }
+
+    private static boolean ended(ComparisonResults.Transfer run) {
+        return !run.ok() && !TargetChecks.refusedOnlyAtCompletion(run);
+    }
+
+    @FunctionalInterface
+    private interface Upload {
+        ComparisonResults.Transfer run(Target target) throws Exception;
     }
 
     /** Caravan's upstream settings: the emulators' (as the sandbox wires them), without --sandbox. */
@@ -200,12 +280,13 @@ public final class GatewayComparison {
         String emulator = sandbox.get("caravan.openai.base-url");
         String key = "Bearer " + sandbox.get("caravan.openai.api-key");
         return List.of(
-                new Target(Target.DIRECT, emulator, Map.of("Authorization", key)),
+                new Target(Target.DIRECT, emulator, Map.of("Authorization", key), null, sandbox.pid()),
                 // authentication is off in Caravan (no caravan.auth.keys): any key is accepted, as in the documents
                 new Target(Target.CARAVAN, caravan.baseUrl() + "/openai/v1",
-                        Map.of("Authorization", "Bearer caravan-bench")),
+                        Map.of("Authorization", "Bearer caravan-bench"), caravan.pid(), sandbox.pid()),
                 new Target(Target.PORTKEY, portkey.baseUrl() + "/v1", Map.of("Authorization", key,
-                        "x-portkey-provider", "openai", "x-portkey-custom-host", emulator)));
+                        "x-portkey-provider", "openai", "x-portkey-custom-host", emulator), portkey.pid(),
+                        sandbox.pid()));
     }
 
     private static ComparisonResults.Startup caravanStartups(List<String> javaOptions, Map<String, String> settings)
@@ -254,7 +335,8 @@ public final class GatewayComparison {
             for (Target target : targets) {
                 WrkRun.Request request = op.startsWith("GET") ? retrieve(target, batchIds.get(target.name()))
                         : create(target, fileIds.get(target.name()));
-                points.add(new ComparisonResults.LatencyPoint(target.name(), op, measure(request, connections)));
+                points.add(new ComparisonResults.LatencyPoint(target.name(), op,
+                        measure(target, request, connections)));
                 System.out.printf("  %-8s %-10s c=%-3d %s%n", target.name(), op, connections,
                         points.get(points.size() - 1).point());
             }
@@ -263,30 +345,27 @@ public final class GatewayComparison {
     }
 
     /**
-     * The median of {@value #UPLOADS_PER_POINT} uploads by speed, with the highest peak RSS among them: one upload is
-     * at the mercy of a collection or a compilation in any of the processes involved. A failed upload ends the series.
+     * Paced clients: at each of {@link #PACED_CONNECTIONS}, connections that together offer {@link #pacedRate}
+     * requests/s (each waits connections / rate on average between its requests), targets interleaved per point as
+     * for the closed-loop points.
      */
-    private static ComparisonResults.Transfer medianOf(Transfer upload) throws Exception {
-        List<ComparisonResults.Transfer> runs = new ArrayList<>();
-        for (int i = 0; i < UPLOADS_PER_POINT; i++) {
-            ComparisonResults.Transfer run = upload.run();
-            System.out.println("  " + run);
-            runs.add(run);
-            if (!run.ok()) {
-                return run;
+    private List<ComparisonResults.PacedPoint> paced(List<Target> targets, String op, Map<String, String> batchIds,
+                                                     Map<String, String> fileIds) throws Exception {
+        List<ComparisonResults.PacedPoint> points = new ArrayList<>();
+        for (int connections : PACED_CONNECTIONS) {
+            double thinkMs = connections * 1000.0 / pacedRate;
+            for (Target target : targets) {
+                WrkRun.Request request = op.startsWith("GET") ? retrieve(target, batchIds.get(target.name()))
+                        : create(target, fileIds.get(target.name()));
+                WrkRun.run(request, connections, pacedWarmup, thinkMs, wrkLog);
+                ProcessCpu.Span cpu = target.cpu();
+                WrkRun.Point point = WrkRun.run(request, connections, seconds, thinkMs, wrkLog).withCpu(cpu.end());
+                points.add(ComparisonResults.PacedPoint.of(target.name(), op, pacedRate, thinkMs, point));
+                System.out.printf("  %-8s %-10s paced c=%-3d %.0f req/s offered: %s%n", target.name(), op,
+                        connections, pacedRate, point);
             }
         }
-        runs.sort(Comparator.comparingDouble(ComparisonResults.Transfer::mbPerSecond));
-        ComparisonResults.Transfer median = runs.get(runs.size() / 2);
-        Double peak = runs.stream().map(ComparisonResults.Transfer::peakRssMb).filter(Objects::nonNull)
-                .max(Double::compare).orElse(null);
-        return new ComparisonResults.Transfer(median.kind(), median.target(), true, median.status(),
-                median.fileBytes(), median.seconds(), median.mbPerSecond(), peak, median.storedBytes(), null);
-    }
-
-    @FunctionalInterface
-    private interface Transfer {
-        ComparisonResults.Transfer run() throws Exception;
+        return points;
     }
 
     /**
@@ -315,7 +394,7 @@ public final class GatewayComparison {
                                 && p.point().connections() == connections)
                         .map(ComparisonResults.LatencyPoint::point).findFirst().orElse(null);
                 if (point == null) {
-                    point = measure(retrieve(target, batchIds.get(target.name())), connections);
+                    point = measure(target, retrieve(target, batchIds.get(target.name())), connections);
                     System.out.printf("  %-8s GET batch  c=%-3d %s%n", target.name(), connections, point);
                 }
                 points.add(new ComparisonResults.ThroughputPoint(target.name(), point));
@@ -324,9 +403,11 @@ public final class GatewayComparison {
         return points;
     }
 
-    private WrkRun.Point measure(WrkRun.Request request, int connections) throws Exception {
+    /** A closed-loop point after its own warm-up, with the CPU the target's processes spent on the measured run. */
+    private WrkRun.Point measure(Target target, WrkRun.Request request, int connections) throws Exception {
         WrkRun.run(request, connections, warmup, wrkLog);
-        return WrkRun.run(request, connections, seconds, wrkLog);
+        ProcessCpu.Span cpu = target.cpu();
+        return WrkRun.run(request, connections, seconds, wrkLog).withCpu(cpu.end());
     }
 
     private static WrkRun.Request retrieve(Target target, String batchId) {

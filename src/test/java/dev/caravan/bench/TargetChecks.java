@@ -1,6 +1,7 @@
 package dev.caravan.bench;
 
 import dev.caravan.bench.ComparisonResults.LatencyPoint;
+import dev.caravan.bench.ComparisonResults.PacedPoint;
 import dev.caravan.bench.ComparisonResults.Status;
 import dev.caravan.bench.ComparisonResults.TargetCheck;
 import dev.caravan.bench.ComparisonResults.ThroughputPoint;
@@ -32,6 +33,13 @@ final class TargetChecks {
                 checks.add(addedLatency(results, op, connections));
             }
         }
+        if (results.paced() != null) {
+            for (String op : List.of("GET batch", "POST batch")) {
+                for (int connections : results.options().pacedConnections()) {
+                    checks.add(pacedAddedLatency(results, op, connections));
+                }
+            }
+        }
         checks.add(throughput(results));
         checks.add(upload(results));
         checks.add(bedrock(results));
@@ -54,6 +62,54 @@ final class TargetChecks {
         }
         boolean met = caravanAdded <= MAX_ADDED_P50_MS && caravanAdded < portkeyAdded;
         return new TargetCheck(name, met ? Status.MET : Status.MISSED, numbers);
+    }
+
+    /** The name of a paced-client check; {@link ComparisonReport} finds its verdict by the part before the colon. */
+    static String pacedName(String op, int connections, double rate) {
+        return String.format(Locale.ROOT, "%s paced clients c=%d at %.0f req/s: Caravan's added p50 <= %.0f ms and "
+                + "below Portkey's", op, connections, rate, MAX_ADDED_P50_MS);
+    }
+
+    /**
+     * The closed-loop rule on the paced points, with one more way to be not comparable: a target that did not
+     * achieve {@value ComparisonResults.PacedPoint#MIN_ACHIEVED_SHARE} of the offered rate was saturated, so its p50
+     * is queueing again and says nothing about what the gateway adds (errors still count as a miss first).
+     */
+    private static TargetCheck pacedAddedLatency(ComparisonResults results, String op, int connections) {
+        double rate = results.options().pacedRate();
+        String name = pacedName(op, connections, rate);
+        PacedPoint direct = paced(results, Target.DIRECT, op, connections);
+        PacedPoint caravan = paced(results, Target.CARAVAN, op, connections);
+        PacedPoint portkey = paced(results, Target.PORTKEY, op, connections);
+        double caravanAdded = caravan.point().p50Ms() - direct.point().p50Ms();
+        double portkeyAdded = portkey.point().p50Ms() - direct.point().p50Ms();
+        String numbers = String.format(Locale.ROOT, "Caravan +%.3f ms, Portkey +%.3f ms (direct p50 %.3f ms); "
+                        + "achieved req/s: direct %.0f, Caravan %.0f, Portkey %.0f", caravanAdded, portkeyAdded,
+                direct.point().p50Ms(), direct.achievedRate(), caravan.achievedRate(), portkey.achievedRate());
+        String errors = errors(direct.point(), caravan.point(), portkey.point());
+        if (errors != null) {
+            return new TargetCheck(name, Status.MISSED, numbers + "; " + errors);
+        }
+        List<String> saturated = new ArrayList<>();
+        for (PacedPoint point : List.of(direct, caravan, portkey)) {
+            if (!point.comparable()) {
+                saturated.add(point.target());
+            }
+        }
+        if (!saturated.isEmpty()) {
+            return new TargetCheck(name, Status.NOT_COMPARABLE, numbers + String.format(Locale.ROOT,
+                    "; below %.0f%% of %.0f req/s (could not keep up): %s",
+                    ComparisonResults.PacedPoint.MIN_ACHIEVED_SHARE * 100, rate, String.join(", ", saturated)));
+        }
+        boolean met = caravanAdded <= MAX_ADDED_P50_MS && caravanAdded < portkeyAdded;
+        return new TargetCheck(name, met ? Status.MET : Status.MISSED, numbers);
+    }
+
+    static PacedPoint paced(ComparisonResults results, String target, String op, int connections) {
+        return results.paced().stream()
+                .filter(p -> p.target().equals(target) && p.op().equals(op) && p.point().connections() == connections)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no paced " + target + " " + op + " c=" + connections));
     }
 
     private static TargetCheck throughput(ComparisonResults results) {
@@ -120,7 +176,8 @@ final class TargetChecks {
         return new TargetCheck(name, met ? Status.MET : Status.MISSED, numbers);
     }
 
-    private static boolean refusedOnlyAtCompletion(Transfer transfer) {
+    /** Portkey's Bedrock upload: every part sent, then CompleteMultipartUpload refused (parts under 5 MiB). */
+    static boolean refusedOnlyAtCompletion(Transfer transfer) {
         return transfer.message() != null && transfer.message().contains("EntityTooSmall");
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caravan.bench.ComparisonResults.LatencyPoint;
+import dev.caravan.bench.ComparisonResults.PacedPoint;
 import dev.caravan.bench.ComparisonResults.Status;
 import dev.caravan.bench.ComparisonResults.TargetCheck;
 import dev.caravan.bench.ComparisonResults.ThroughputPoint;
@@ -15,8 +16,28 @@ import org.junit.jupiter.api.Test;
 /** How the comparison judges issue 10's targets: numbers against thresholds, and errors counting as misses. */
 class TargetChecksTest {
 
+    private static final double PACED_RATE = 1000;
+
     private static WrkRun.Point point(int connections, double p50, double rps, long non2xx) {
-        return new WrkRun.Point(connections, 10, (long) (rps * 10), rps, p50, p50 * 2, p50 * 4, p50 * 8, non2xx, 0);
+        return new WrkRun.Point(connections, 10, (long) (rps * 10), rps, p50, p50 * 2, p50 * 4, p50 * 8, non2xx, 0,
+                null, 5.0);
+    }
+
+    /**
+     * The paced points of one run (offered {@value #PACED_RATE} req/s; direct: p50 0.3 ms at 995 req/s): Caravan's
+     * and Portkey's p50 and achieved rates, and Caravan's errors.
+     */
+    private record Paced(double caravanP50, double portkeyP50, double caravanRate, double portkeyRate,
+                         long caravanErrors) {
+
+        /** Nobody saturated: Caravan adds 0.3 ms, Portkey 1.2 ms. */
+        static final Paced CALM = new Paced(0.6, 1.5, 990, 985, 0);
+    }
+
+    private static Transfer upload(String kind, String target, boolean ok, double seconds, double mbps, Double rss,
+                                   Long stored, String message) {
+        return new Transfer(kind, target, ok, ok ? 200 : 500, 200_000_000, seconds, mbps, rss, stored, message,
+                target.equals(Target.DIRECT) ? null : 1.0, 0.5);
     }
 
     private static ComparisonResults results(double caravanP50, double portkeyP50, long caravanErrors,
@@ -29,6 +50,28 @@ class TargetChecksTest {
     private static ComparisonResults results(double caravanP50, double portkeyP50, long caravanErrors,
                                              double caravanRps, double caravanMbps, double caravanRss,
                                              boolean portkeyBedrockOk, String portkeyBedrockFailure) {
+        return results(caravanP50, portkeyP50, caravanErrors, caravanRps, caravanMbps, caravanRss, portkeyBedrockOk,
+                portkeyBedrockFailure, Paced.CALM);
+    }
+
+    private static ComparisonResults results(Paced paced) {
+        return results(1.5, 3.0, 0, 5_000, 90, 200, true, null, paced);
+    }
+
+    private static ComparisonResults results(double caravanP50, double portkeyP50, long caravanErrors,
+                                             double caravanRps, double caravanMbps, double caravanRss,
+                                             boolean portkeyBedrockOk, String portkeyBedrockFailure, Paced paced) {
+        List<PacedPoint> pacedPoints = new ArrayList<>();
+        for (String op : List.of("GET batch", "POST batch")) {
+            for (int c : List.of(32, 256)) {
+                double think = c * 1000 / PACED_RATE;
+                pacedPoints.add(PacedPoint.of(Target.DIRECT, op, PACED_RATE, think, point(c, 0.3, 995, 0)));
+                pacedPoints.add(PacedPoint.of(Target.CARAVAN, op, PACED_RATE, think,
+                        point(c, paced.caravanP50(), paced.caravanRate(), paced.caravanErrors())));
+                pacedPoints.add(PacedPoint.of(Target.PORTKEY, op, PACED_RATE, think,
+                        point(c, paced.portkeyP50(), paced.portkeyRate(), 0)));
+            }
+        }
         List<LatencyPoint> latency = new ArrayList<>();
         List<ThroughputPoint> throughput = new ArrayList<>();
         for (String op : List.of("GET batch", "POST batch")) {
@@ -43,30 +86,38 @@ class TargetChecksTest {
                     .forEach(p -> throughput.add(new ThroughputPoint(target, p.point())));
         }
         List<Transfer> uploads = List.of(
-                new Transfer("openai", Target.DIRECT, true, 200, 200_000_000, 2, 100, null, 200_000_000L, null),
-                new Transfer("openai", Target.CARAVAN, true, 200, 200_000_000, 200 / caravanMbps, caravanMbps,
-                        caravanRss, 200_000_000L, null),
-                new Transfer("openai", Target.PORTKEY, true, 200, 200_000_000, 4, 50, 250.0, 200_000_000L, null),
-                new Transfer("bedrock", Target.DIRECT, true, 200, 200_000_000, 2, 100, null, 200_000_000L, null),
-                new Transfer("bedrock", Target.CARAVAN, true, 200, 200_000_000, 200 / caravanMbps, caravanMbps,
-                        caravanRss, 190_000_000L, null),
-                new Transfer("bedrock", Target.PORTKEY, portkeyBedrockOk, portkeyBedrockOk ? 200 : 500, 200_000_000,
-                        10, 20, 400.0, portkeyBedrockOk ? 190_000_000L : null,
-                        portkeyBedrockOk ? null : portkeyBedrockFailure));
+                upload("openai", Target.DIRECT, true, 2, 100, null, 200_000_000L, null),
+                upload("openai", Target.CARAVAN, true, 200 / caravanMbps, caravanMbps, caravanRss, 200_000_000L,
+                        null),
+                upload("openai", Target.PORTKEY, true, 4, 50, 250.0, 200_000_000L, null),
+                upload("bedrock", Target.DIRECT, true, 2, 100, null, 200_000_000L, null),
+                upload("bedrock", Target.CARAVAN, true, 200 / caravanMbps, caravanMbps, caravanRss, 190_000_000L,
+                        null),
+                upload("bedrock", Target.PORTKEY, portkeyBedrockOk, 10, 20, 400.0,
+                        portkeyBedrockOk ? 190_000_000L : null, portkeyBedrockOk ? null : portkeyBedrockFailure));
         ComparisonResults.Options options = new ComparisonResults.Options("bench/compare.sh", 10, 3, false,
-                200_000_000, 200_000_000, 50_000, List.of(), List.of(1, 32, 256), List.of(16, 64, 256));
-        return new ComparisonResults("2026-11-23", "now", 1, options, null, latency, throughput, uploads, List.of(),
-                List.of());
+                200_000_000, 200_000_000, 50_000, List.of(), List.of(1, 32, 256), List.of(16, 64, 256), 5,
+                PACED_RATE, List.of(32, 256), 2);
+        return new ComparisonResults("2026-11-23", "now", 1, options, null, latency, pacedPoints, throughput,
+                uploads, List.of(), List.of());
     }
 
     private static Status status(List<TargetCheck> checks, String prefix) {
-        return checks.stream().filter(check -> check.name().startsWith(prefix)).findFirst().orElseThrow().status();
+        return check(checks, prefix).status();
+    }
+
+    private static String detail(List<TargetCheck> checks, String prefix) {
+        return check(checks, prefix).detail();
+    }
+
+    private static TargetCheck check(List<TargetCheck> checks, String prefix) {
+        return checks.stream().filter(check -> check.name().startsWith(prefix)).findFirst().orElseThrow();
     }
 
     @Test
     void a_fast_lean_caravan_meets_every_target() {
         List<TargetCheck> checks = TargetChecks.judge(results(1.5, 3.0, 0, 5_000, 90, 200, true));
-        assertEquals(9, checks.size());
+        assertEquals(13, checks.size());
         checks.forEach(check -> assertEquals(Status.MET, check.status(), check.toString()));
     }
 
@@ -82,7 +133,7 @@ class TargetChecksTest {
     void a_point_with_errors_misses_its_target_whatever_its_latency() {
         List<TargetCheck> checks = TargetChecks.judge(results(1.1, 3.0, 5, 5_000, 90, 200, true));
         assertEquals(Status.MISSED, status(checks, "GET batch c=32:"));
-        assertTrue(checks.get(1).detail().contains("Caravan 5"), checks.get(1).detail());
+        assertTrue(detail(checks, "GET batch c=32:").contains("Caravan 5"), detail(checks, "GET batch c=32:"));
         // no error-free Caravan retrieve point is left to judge throughput on
         assertEquals(Status.MISSED, status(checks, "retrieve throughput"));
     }
@@ -99,7 +150,8 @@ class TargetChecksTest {
     void a_failed_portkey_bedrock_upload_makes_that_target_not_comparable() {
         List<TargetCheck> checks = TargetChecks.judge(results(1.5, 3.0, 0, 5_000, 90, 200, false));
         assertEquals(Status.NOT_COMPARABLE, status(checks, "upload + conversion"));
-        assertTrue(checks.get(8).detail().contains("HTTP 500: refused"), checks.get(8).detail());
+        assertTrue(detail(checks, "upload + conversion").contains("HTTP 500: refused"),
+                detail(checks, "upload + conversion"));
     }
 
     /**
@@ -115,5 +167,51 @@ class TargetChecksTest {
                 "upload + conversion"));
         assertEquals(Status.MISSED, status(TargetChecks.judge(results(1.5, 3.0, 0, 5_000, 90, 450, false, tooSmall)),
                 "upload + conversion"));
+    }
+
+    @Test
+    void paced_points_are_judged_like_the_closed_loop_ones_under_their_own_names() {
+        List<TargetCheck> checks = TargetChecks.judge(results(Paced.CALM));
+        for (String op : List.of("GET batch", "POST batch")) {
+            for (int c : List.of(32, 256)) {
+                String name = op + " paced clients c=" + c + " at 1000 req/s:";
+                assertEquals(Status.MET, status(checks, name));
+                assertTrue(detail(checks, name).contains("Caravan +0.300 ms, Portkey +1.200 ms"),
+                        detail(checks, name));
+            }
+        }
+        // the closed-loop rows keep their names and verdicts beside them
+        assertEquals(Status.MET, status(checks, "GET batch c=32:"));
+    }
+
+    @Test
+    void a_paced_point_adding_more_than_one_ms_or_more_than_portkey_misses() {
+        assertEquals(Status.MISSED, status(TargetChecks.judge(results(new Paced(1.6, 3.0, 990, 985, 0))),
+                "GET batch paced clients c=32 "));
+        assertEquals(Status.MISSED, status(TargetChecks.judge(results(new Paced(0.9, 0.8, 990, 985, 0))),
+                "POST batch paced clients c=256 "));
+    }
+
+    @Test
+    void a_paced_point_below_ninety_percent_of_the_offered_rate_is_not_comparable() {
+        // Portkey saturated at 850 of 1000 req/s: its p50 is queueing, so Caravan's lower one proves nothing
+        List<TargetCheck> checks = TargetChecks.judge(results(new Paced(0.6, 40.0, 990, 850, 0)));
+        assertEquals(Status.NOT_COMPARABLE, status(checks, "GET batch paced clients c=256 "));
+        assertTrue(detail(checks, "GET batch paced clients c=256 ").contains("(could not keep up): portkey"),
+                detail(checks, "GET batch paced clients c=256 "));
+        // Caravan unable to keep up is not comparable either, even with a p50 that would meet the bound
+        assertEquals(Status.NOT_COMPARABLE, status(TargetChecks.judge(results(new Paced(0.6, 1.5, 899, 985, 0))),
+                "POST batch paced clients c=32 "));
+        // exactly 90% is still comparable
+        assertEquals(Status.MET, status(TargetChecks.judge(results(new Paced(0.6, 1.5, 900, 985, 0))),
+                "POST batch paced clients c=32 "));
+    }
+
+    @Test
+    void errors_in_a_paced_point_miss_before_anything_else() {
+        List<TargetCheck> checks = TargetChecks.judge(results(new Paced(0.6, 1.5, 850, 985, 3)));
+        assertEquals(Status.MISSED, status(checks, "GET batch paced clients c=32 "));
+        assertTrue(detail(checks, "GET batch paced clients c=32 ").contains("Caravan 3"),
+                detail(checks, "GET batch paced clients c=32 "));
     }
 }

@@ -2,31 +2,35 @@ package dev.caravan.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parts (c) and (d): one 200 MB file uploaded with curl (streamed from disk) to one target, timed by curl, with the
- * gateway's peak RSS over the upload (VmHWM, reset before). Each answer is checked (a 200 with a file object whose
- * size is the file's; for Bedrock, the object present in the store with that size) and the file deleted afterwards so
- * the disk does not fill. A failed upload is recorded with its message, time to failure and RSS, not thrown.
+ * gateway's peak RSS over the upload (VmHWM, reset before) and the CPU seconds the gateway and the emulators' process
+ * spent on it. Each answer is checked (a 200 with a file object whose size is the file's; for Bedrock, the object
+ * present in the store with that size) and the file deleted afterwards so the disk does not fill and the store does
+ * not grow over the rounds. A failed upload is recorded with its message, time to failure, RSS and CPU, not thrown.
  */
 final class Uploads {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One {@code <Upload>} of a ListMultipartUploads answer: its key and upload id. */
+    private static final Pattern OPEN_UPLOAD = Pattern.compile(
+            "<Upload>.*?<Key>([^<]*)</Key>.*?<UploadId>([^<]*)</UploadId>", Pattern.DOTALL);
 
     private final Path workDir;
     private final SandboxProcess sandbox;
-    private final CaravanProcess caravan;
-    private final PortkeyProcess portkey;
 
-    Uploads(Path workDir, SandboxProcess sandbox, CaravanProcess caravan, PortkeyProcess portkey) {
+    Uploads(Path workDir, SandboxProcess sandbox) {
         this.workDir = workDir;
         this.sandbox = sandbox;
-        this.caravan = caravan;
-        this.portkey = portkey;
     }
 
     /** (c): POST /files (purpose batch) of the OpenAI provider. */
@@ -35,11 +39,13 @@ final class Uploads {
         List<String> args = new ArrayList<>(GatewayComparison.headers(target));
         args.addAll(List.of("-F", "purpose=batch", "-F", "file=@" + file + ";type=application/jsonl",
                 target.openAiBase() + "/files"));
-        Long pid = gatewayPid(target.name());
+        Long pid = target.gatewayPid();
         if (pid != null) {
             ProcessMemory.resetPeak(pid);
         }
+        ProcessCpu.Span cpu = target.cpu();
         Curl.Answer answer = Curl.call(workDir, args);
+        ProcessCpu.Cost cost = cpu.end();
         Double peak = pid == null ? null : ProcessMemory.peakMb(pid);
         String message = null;
         Long stored = null;
@@ -57,7 +63,7 @@ final class Uploads {
                 Curl.call(workDir, delete);
             }
         }
-        return transfer("openai", target.name(), answer, size, peak, stored, message);
+        return transfer("openai", target.name(), answer, size, peak, stored, message, cost);
     }
 
     /**
@@ -91,15 +97,21 @@ final class Uploads {
                     "-F", "purpose=batch", "-F", "file=@" + file + ";type=application/jsonl",
                     target.openAiBase() + "/files"));
         }
-        Long pid = gatewayPid(target.name());
+        Long pid = target.gatewayPid();
         if (pid != null) {
             ProcessMemory.resetPeak(pid);
         }
+        ProcessCpu.Span cpu = target.cpu();
         Curl.Answer answer = Curl.call(workDir, args);
+        ProcessCpu.Cost cost = cpu.end();
         Double peak = pid == null ? null : ProcessMemory.peakMb(pid);
         if (!answer.ok()) {
+            if (target.gatewayPid() != null) {
+                // a gateway's multipart upload refused at completion (Portkey's EntityTooSmall) leaves its parts
+                abortIncompleteUploads(bucket);
+            }
             return transfer("bedrock", target.name(), answer, size, peak, null,
-                    "HTTP " + answer.status() + ": " + shorten(answer.body()) + errorOf(answer));
+                    "HTTP " + answer.status() + ": " + shorten(answer.body()) + errorOf(answer), cost);
         }
         String key;
         Long answered = null;
@@ -111,7 +123,7 @@ final class Uploads {
             String uri = GatewayComparison.s3Uri(target.name(), object.path("id").asText(""));
             if (!uri.startsWith("s3://" + bucket + "/")) {
                 return transfer("bedrock", target.name(), answer, size, peak, null,
-                        "the answer names no object in " + bucket + ": " + shorten(answer.body()));
+                        "the answer names no object in " + bucket + ": " + shorten(answer.body()), cost);
             }
             key = uri.substring(("s3://" + bucket + "/").length());
         }
@@ -127,15 +139,34 @@ final class Uploads {
         List<String> delete = new ArrayList<>(signed());
         delete.addAll(List.of("-X", "DELETE", objectUrl(bucket, key)));
         Curl.call(workDir, delete);
-        return transfer("bedrock", target.name(), answer, size, peak, stored, message);
+        return transfer("bedrock", target.name(), answer, size, peak, stored, message, cost);
     }
 
-    private Long gatewayPid(String target) {
-        return switch (target) {
-            case Target.CARAVAN -> caravan.pid();
-            case Target.PORTKEY -> portkey.pid();
-            default -> null;
-        };
+    /**
+     * Aborts every multipart upload still open in the bucket (ListMultipartUploads, then AbortMultipartUpload each):
+     * an upload refused at CompleteMultipartUpload keeps its parts in the store, 200 MB per round otherwise. Best
+     * effort: a store that cannot list them is reported, not fatal.
+     */
+    private void abortIncompleteUploads(String bucket) throws Exception {
+        List<String> list = new ArrayList<>(signed());
+        list.add(sandbox.get("caravan.bedrock.s3.endpoint") + "/" + bucket + "?uploads=");
+        Curl.Answer uploads = Curl.call(workDir, list);
+        if (!uploads.ok()) {
+            System.out.println("  (could not list open multipart uploads: HTTP " + uploads.status() + " "
+                    + shorten(uploads.body()) + ")");
+            return;
+        }
+        Matcher upload = OPEN_UPLOAD.matcher(uploads.body());
+        int aborted = 0;
+        while (upload.find()) {
+            List<String> abort = new ArrayList<>(signed());
+            abort.addAll(List.of("-X", "DELETE", objectUrl(bucket, upload.group(1)) + "?uploadId="
+                    + URLEncoder.encode(upload.group(2), StandardCharsets.UTF_8)));
+            if (Curl.call(workDir, abort).ok()) {
+                aborted++;
+            }
+        }
+        System.out.println("  aborted " + aborted + " open multipart upload(s) in " + bucket);
     }
 
     /** HEAD of the object in the S3 store: its Content-Length, or null when it is not there. */
@@ -169,10 +200,11 @@ final class Uploads {
     }
 
     private static ComparisonResults.Transfer transfer(String kind, String target, Curl.Answer answer, long size,
-                                                       Double peak, Long stored, String message) {
+                                                       Double peak, Long stored, String message,
+                                                       ProcessCpu.Cost cost) {
         double mbPerSecond = answer.seconds() > 0 ? size / 1e6 / answer.seconds() : 0;
         return new ComparisonResults.Transfer(kind, target, message == null, answer.status(), size,
-                answer.seconds(), mbPerSecond, peak, stored, message);
+                answer.seconds(), mbPerSecond, peak, stored, message, cost.gatewaySeconds(), cost.emulatorSeconds());
     }
 
     private static String errorOf(Curl.Answer answer) {
