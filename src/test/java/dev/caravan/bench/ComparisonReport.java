@@ -141,7 +141,7 @@ final class ComparisonReport {
     }
 
     private static String achieved(PacedPoint point) {
-        return number(point.achievedRate(), 0) + (point.comparable() ? "" : " (not comparable)");
+        return number(point.achievedRate(), 0) + (point.keptUp() ? "" : " (could not keep up)");
     }
 
     /** "gateway / emulator" CPU µs per request; "-" for the gateway of direct. */

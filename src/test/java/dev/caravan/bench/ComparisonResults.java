@@ -39,11 +39,11 @@ record ComparisonResults(String date, String startedAt, double runSeconds, Optio
     /**
      * One paced-client wrk point of part (a): {@code connections} each waiting {@code thinkMs} on average between
      * requests, so that together they offer {@code offeredRate} requests/s. {@code achievedRate} is requests /
-     * duration. Below {@value #MIN_ACHIEVED_SHARE} of the offered rate the target could not keep up: it was saturated,
-     * its latency is queueing, and the point says nothing about added latency ({@code comparable} false).
+     * duration. Below {@value #MIN_ACHIEVED_SHARE} of the offered rate the target did not keep up ({@code keptUp}
+     * false): saturated, or stalling often enough to lower its mean (TargetChecks says what that means per target).
      */
     record PacedPoint(String target, String op, double offeredRate, double thinkMs, double achievedRate,
-                      boolean comparable, WrkRun.Point point) {
+                      boolean keptUp, WrkRun.Point point) {
 
         static final double MIN_ACHIEVED_SHARE = 0.9;
 

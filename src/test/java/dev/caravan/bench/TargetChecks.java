@@ -71,9 +71,10 @@ final class TargetChecks {
     }
 
     /**
-     * The closed-loop rule on the paced points, with one more way to be not comparable: a target that did not
-     * achieve {@value ComparisonResults.PacedPoint#MIN_ACHIEVED_SHARE} of the offered rate was saturated, so its p50
-     * is queueing again and says nothing about what the gateway adds (errors still count as a miss first).
+     * The closed-loop rule on the paced points, judged at the offered rate: a Caravan that did not achieve
+     * {@value ComparisonResults.PacedPoint#MIN_ACHIEVED_SHARE} of it was saturated and misses, whatever its p50. A
+     * Portkey that did not is judged on its p50 all the same (queueing at this load is what it adds here), and so is
+     * direct: the emulator's stalls lower its achieved rate through the mean, not its p50 (errors still miss first).
      */
     private static TargetCheck pacedAddedLatency(ComparisonResults results, String op, int connections) {
         double rate = results.options().pacedRate();
@@ -90,18 +91,17 @@ final class TargetChecks {
         if (errors != null) {
             return new TargetCheck(name, Status.MISSED, numbers + "; " + errors);
         }
-        List<String> saturated = new ArrayList<>();
+        List<String> behind = new ArrayList<>();
         for (PacedPoint point : List.of(direct, caravan, portkey)) {
-            if (!point.comparable()) {
-                saturated.add(point.target());
+            if (!point.keptUp()) {
+                behind.add(point.target());
             }
         }
-        if (!saturated.isEmpty()) {
-            return new TargetCheck(name, Status.NOT_COMPARABLE, numbers + String.format(Locale.ROOT,
-                    "; below %.0f%% of %.0f req/s (could not keep up): %s",
-                    ComparisonResults.PacedPoint.MIN_ACHIEVED_SHARE * 100, rate, String.join(", ", saturated)));
+        if (!behind.isEmpty()) {
+            numbers += String.format(Locale.ROOT, "; below %.0f%% of %.0f req/s (could not keep up): %s",
+                    ComparisonResults.PacedPoint.MIN_ACHIEVED_SHARE * 100, rate, String.join(", ", behind));
         }
-        boolean met = caravanAdded <= MAX_ADDED_P50_MS && caravanAdded < portkeyAdded;
+        boolean met = caravan.keptUp() && caravanAdded <= MAX_ADDED_P50_MS && caravanAdded < portkeyAdded;
         return new TargetCheck(name, met ? Status.MET : Status.MISSED, numbers);
     }
 
