@@ -39,6 +39,9 @@ final class BatchRun {
     /** Requests that had finished when the cutoff happened; the rest never run. */
     private int doneAtCutoff;
 
+    /** The due time of this batch's entry in BatchStore's wake-up queue; Long.MAX_VALUE when it has none. */
+    private long queuedWake = Long.MAX_VALUE;
+
     private boolean writeOrdered;
     private boolean written;
     private long writtenAt;
@@ -56,6 +59,39 @@ final class BatchRun {
 
     synchronized boolean settled() {
         return status.terminal();
+    }
+
+    /** Records a wake-up at {@code at} as queued; false when one at or before it is queued already. */
+    synchronized boolean wakeQueued(long at) {
+        if (at >= queuedWake) {
+            return false;
+        }
+        queuedWake = at;
+        return true;
+    }
+
+    /** The queued wake-up at {@code at} was taken off the queue. */
+    synchronized void wakeTaken(long at) {
+        if (queuedWake == at) {
+            queuedWake = Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * The earliest time at which {@link #advance} could move this batch on by the clock alone; Long.MAX_VALUE when
+     * only an event can (validation or a result write finishing, a cancel), and those advance the batch themselves.
+     * Early is harmless (advance then does nothing); late would hold an unobserved batch back.
+     */
+    synchronized long nextDueMillis() {
+        return switch (status) {
+            case VALIDATING -> cutoff == Cutoff.EXPIRED ? Long.MAX_VALUE : Math.min(spec.expiresAtMillis(),
+                    report == null ? Long.MAX_VALUE : Math.max(spec.createdAtMillis() + phase, validatedAt));
+            case IN_PROGRESS -> cutoff == Cutoff.EXPIRED ? Long.MAX_VALUE
+                    : Math.min(spec.expiresAtMillis(), schedule.endMillis());
+            case FINALIZING -> written ? Math.max(finalizingAt + phase, writtenAt) : Long.MAX_VALUE;
+            case CANCELLING -> written ? Math.max(cancellingAt + phase, writtenAt) : Long.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
     }
 
     synchronized Optional<WriteOrder> validated(ValidationReport validation, long now) {

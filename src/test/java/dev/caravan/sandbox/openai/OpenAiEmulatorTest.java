@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -392,6 +393,23 @@ class OpenAiEmulatorTest extends OpenAiFilesAndBatchesContract {
         Batch done = awaitTerminal(created.id());
         assertEquals(Batch.Status.COMPLETED, done.status());
         assertEquals(2, resultLines(done.outputFileId().orElseThrow()).size());
+    }
+
+    @Test
+    void aBatchNobodyPollsStillWritesItsResultsOnSchedule() throws Exception {
+        // the emulator's own clock moves a batch on: its output file appears though the batch is never retrieved
+        Batch created = createBatch(upload("unpolled.jsonl", jsonl(chatLine("u1", "unpolled")), FilePurpose.BATCH)
+                .id());
+        String outputName = created.id() + "_output.jsonl";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        boolean written = false;
+        while (!written && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            written = client.files().list(FileListParams.builder().purpose("batch_output").limit(100).build())
+                    .data().stream().anyMatch(file -> file.filename().equals(outputName));
+        }
+        assertTrue(written, "no " + outputName + " after 10 s");
+        assertEquals(Batch.Status.COMPLETED, awaitTerminal(created.id()).status());
     }
 
     @Test
