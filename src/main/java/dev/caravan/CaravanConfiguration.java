@@ -34,7 +34,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
-/** The beans the YAML routes name. */
+/** The beans and steps (DirectCall) the YAML routes name. */
 public class CaravanConfiguration implements CamelConfiguration {
 
     @Override
