@@ -6,6 +6,7 @@ import dev.caravan.dispatch.DirectCall;
 import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.jsonl.BatchInputValidator;
 import dev.caravan.model.CaravanIds;
+import dev.caravan.model.command.UploadFile;
 import dev.caravan.surface.bedrock.BedrockAuthentication;
 import dev.caravan.surface.bedrock.BedrockErrors;
 import dev.caravan.surface.bedrock.BedrockJobRequests;
@@ -26,16 +27,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.camel.BeanInject;
-import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 
-/** The beans the YAML routes name. */
+/** The beans and steps (DirectCall) the YAML routes name. */
 public class CaravanConfiguration implements CamelConfiguration {
 
     @Override
@@ -47,19 +46,31 @@ public class CaravanConfiguration implements CamelConfiguration {
 
     /**
      * The steps every request takes, named {@code <bean>.<method>} and called through method references rather than
-     * Camel's reflective bean binding (see {@link DirectCall}): dispatch, and the OpenAI surface's reading of a request
-     * and rendering of its answer.
+     * Camel's reflective bean binding (see {@link DirectCall}): dispatch, and each surface's reading of a request,
+     * rendering of its answer and rendering of its errors.
      */
     private static void bindDirectCalls(CamelContext context) {
         Registry registry = context.getRegistry();
         ProviderResolver resolver = new ProviderResolver();
         DirectCall.bind(registry, "providerResolver.resolve", resolver::resolve);
         DirectCall.bind(registry, "providerResolver.route", ProviderResolver::route);
-        Capabilities capabilities = new Capabilities(context.getPropertiesComponent()
-                .resolveProperty("caravan.anthropic.s3-files").map(Boolean::parseBoolean).orElse(false));
-        registry.bind("capabilities", capabilities);
+        Capabilities capabilities = new Capabilities(optional(context, "caravan.anthropic.s3-files")
+                .map(Boolean::parseBoolean).orElse(false));
         DirectCall.bindAction(registry, "capabilities.check", capabilities::check);
 
+        // the OpenAI surface checks batch files with it, and so does the bridge (by name) for PutObject
+        BatchInputValidator validator = new BatchInputValidator(
+                Long.parseLong(required(context, "caravan.batch.max-bytes")),
+                Integer.parseInt(required(context, "caravan.batch.max-requests")));
+        registry.bind("batchInputValidator", validator);
+        bindOpenAiSurface(context, capabilities, validator);
+        bindS3Surface(context);
+        bindBedrockSurface(context);
+    }
+
+    private static void bindOpenAiSurface(CamelContext context, Capabilities capabilities,
+                                          BatchInputValidator validator) {
+        Registry registry = context.getRegistry();
         OpenAiRequests requests = new OpenAiRequests();
         DirectCall.bind(registry, "openAiRequests.listFiles", requests::listFiles);
         DirectCall.bind(registry, "openAiRequests.retrieveFile", requests::retrieveFile);
@@ -70,15 +81,24 @@ public class CaravanConfiguration implements CamelConfiguration {
         DirectCall.bind(registry, "openAiRequests.retrieveBatch", requests::retrieveBatch);
         DirectCall.bind(registry, "openAiRequests.cancelBatch", requests::cancelBatch);
         DirectCall.bindAction(registry, "openAiResponses.render", new OpenAiResponses()::render);
+        DirectCall.bindAction(registry, "openAiErrors.render", new OpenAiErrors()::render);
+
+        OpenAiUploads uploads = openAiUploads(context, validator);
+        DirectCall.bind(registry, "openAiUploads.receive", uploads::receive);
+        DirectCall.bind(registry, "openAiUploads.streamsToOpenAi", OpenAiUploads::streamsToOpenAi);
+        DirectCall.bind(registry, "openAiUploads.streamed", uploads::streamed);
+        DirectCall.bind(registry, "openAiUploads.spooled", uploads::spooled);
+        DirectCall.bind(registry, "capabilities.surfaceChecksUploadLines",
+                exchange -> capabilities.surfaceChecksUploadLines(exchange.getMessage().getBody(UploadFile.class)));
+        DirectCall.bindAction(registry, "batchInputValidator.validate",
+                exchange -> validator.validate(exchange.getMessage().getBody(UploadFile.class)));
     }
 
-    @BindToRegistry
-    public OpenAiUploads openAiUploads(
-            @PropertyInject(value = "caravan.openai.stream-uploads", defaultValue = "true") boolean streaming,
-            @PropertyInject("camel.server.max-body-size") long maxBodyBytes,
-            @PropertyInject("caravan.openai.body-idle-timeout") long bodyIdleTimeoutMillis,
-            @PropertyInject("camel.server.file-upload-directory") String spoolDirectory,
-            @BeanInject("batchInputValidator") BatchInputValidator validator) {
+    private static OpenAiUploads openAiUploads(CamelContext context, BatchInputValidator validator) {
+        boolean streaming = optional(context, "caravan.openai.stream-uploads").map(Boolean::parseBoolean).orElse(true);
+        long maxBodyBytes = Long.parseLong(required(context, "camel.server.max-body-size"));
+        long bodyIdleTimeoutMillis = Long.parseLong(required(context, "caravan.openai.body-idle-timeout"));
+        String spoolDirectory = required(context, "camel.server.file-upload-directory");
         // the line checks of a streaming batch file run beside it; daemon threads, idle ones end after a minute
         ExecutorService workers = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "caravan-upload-check");
@@ -89,56 +109,41 @@ public class CaravanConfiguration implements CamelConfiguration {
                 Path.of(spoolDirectory), validator, workers));
     }
 
-    @BindToRegistry
-    public OpenAiErrors openAiErrors() {
-        return new OpenAiErrors();
-    }
-
-    @BindToRegistry
-    public S3Requests s3Requests(
-            @PropertyInject("caravan.s3.virtual-host-domains") String virtualHostDomains,
-            @PropertyInject("caravan.s3.max-object-bytes") long maxObjectBytes,
-            @PropertyInject("caravan.s3.body-idle-timeout") long bodyIdleTimeoutMillis,
-            @PropertyInject(value = "caravan.auth.keys", defaultValue = "") String authKeys) {
-        List<String> domains = Arrays.stream(virtualHostDomains.split(",")).map(String::trim)
-                .filter(domain -> !domain.isEmpty()).toList();
+    private static void bindS3Surface(CamelContext context) {
+        Registry registry = context.getRegistry();
+        List<String> domains = Arrays.stream(required(context, "caravan.s3.virtual-host-domains").split(","))
+                .map(String::trim).filter(domain -> !domain.isEmpty()).toList();
+        long maxObjectBytes = Long.parseLong(required(context, "caravan.s3.max-object-bytes"));
+        long bodyIdleTimeoutMillis = Long.parseLong(required(context, "caravan.s3.body-idle-timeout"));
         // SigV4 with Caravan's API keys (dev.caravan.auth); off when caravan.auth.keys is empty
-        return new S3Requests(new S3Addressing(domains),
+        S3Requests requests = new S3Requests(new S3Addressing(domains),
                 new S3RequestBodies(maxObjectBytes, Duration.ofMillis(bodyIdleTimeoutMillis)),
-                new S3Authentication(ApiKeys.parse(authKeys), Clock.systemUTC()));
+                new S3Authentication(ApiKeys.parse(optional(context, "caravan.auth.keys").orElse("")),
+                        Clock.systemUTC()));
+        DirectCall.bind(registry, "s3Requests.parse", requests::parse);
+        DirectCall.bindAction(registry, "s3Responses.render", new S3Responses()::render);
+        DirectCall.bindAction(registry, "s3Errors.render", new S3Errors()::render);
     }
 
-    @BindToRegistry
-    public S3Responses s3Responses() {
-        return new S3Responses();
-    }
-
-    @BindToRegistry
-    public S3Errors s3Errors() {
-        return new S3Errors();
-    }
-
-    @BindToRegistry
-    public BedrockJobRequests bedrockJobRequests(
-            @PropertyInject(value = "caravan.auth.keys", defaultValue = "") String authKeys) {
+    private static void bindBedrockSurface(CamelContext context) {
+        Registry registry = context.getRegistry();
         // SigV4 (service bedrock) or a Bedrock API key, with Caravan's API keys; off when caravan.auth.keys is empty
-        return new BedrockJobRequests(new BedrockAuthentication(ApiKeys.parse(authKeys), Clock.systemUTC()));
+        BedrockJobRequests requests = new BedrockJobRequests(new BedrockAuthentication(
+                ApiKeys.parse(optional(context, "caravan.auth.keys").orElse("")), Clock.systemUTC()));
+        DirectCall.bind(registry, "bedrockJobRequests.create", requests::create);
+        DirectCall.bind(registry, "bedrockJobRequests.get", requests::get);
+        DirectCall.bind(registry, "bedrockJobRequests.stop", requests::stop);
+        DirectCall.bind(registry, "bedrockJobRequests.list", requests::list);
+        DirectCall.bindAction(registry, "bedrockJobResponses.render", new BedrockJobResponses()::render);
+        DirectCall.bindAction(registry, "bedrockErrors.render", new BedrockErrors()::render);
     }
 
-    @BindToRegistry
-    public BedrockJobResponses bedrockJobResponses() {
-        return new BedrockJobResponses();
+    /** A setting without which Caravan does not start (as {@code @PropertyInject} without a default). */
+    private static String required(CamelContext context, String name) {
+        return context.resolvePropertyPlaceholders("{{" + name + "}}");
     }
 
-    @BindToRegistry
-    public BedrockErrors bedrockErrors() {
-        return new BedrockErrors();
-    }
-
-    @BindToRegistry
-    public BatchInputValidator batchInputValidator(
-            @PropertyInject("caravan.batch.max-bytes") long maxBytes,
-            @PropertyInject("caravan.batch.max-requests") int maxRequests) {
-        return new BatchInputValidator(maxBytes, maxRequests);
+    private static Optional<String> optional(CamelContext context, String name) {
+        return context.getPropertiesComponent().resolveProperty(name);
     }
 }

@@ -35,9 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
@@ -54,8 +52,7 @@ public class FilesAsObjects {
     /** Providers list at most this many files a page (Gemini's page size limit); S3 may answer fewer than MaxKeys. */
     private static final int MAX_PAGE = 100;
 
-    public UploadFile upload(@Body PutObject put, @ExchangeProperty("caravanProvider") String provider,
-                             Exchange exchange) {
+    public UploadFile upload(PutObject put, String provider, Exchange exchange) {
         if (put.preconditions().ifMatch() != null) {
             throw GatewayError.of(ErrorKind.UNSUPPORTED, "A conditional PutObject (If-Match) replaces an object, and a "
                     + "file of provider '" + provider + "' is never replaced: each PutObject makes a new file.");
@@ -67,29 +64,28 @@ public class FilesAsObjects {
                 put.body().length(), Map.of(), StorageConfig.NONE);
     }
 
-    public ObjectWritten written(@Body FileObject file, @ExchangeProperty(COMMAND) PutObject put) {
+    public ObjectWritten written(FileObject file, PutObject put) {
         return new ObjectWritten(FileKeys.quoted(file.id()), put.body().computedChecksums().get(), null);
     }
 
-    public FileRef retrieve(@Body ObjectCommand command, @ExchangeProperty("caravanProvider") String provider) {
+    public FileRef retrieve(ObjectCommand command, String provider) {
         return ref(Operation.FILES_RETRIEVE, command, provider);
     }
 
-    public FileRef content(@ExchangeProperty(COMMAND) ObjectCommand command,
-                           @ExchangeProperty("caravanProvider") String provider) {
+    public FileRef content(ObjectCommand command, String provider) {
         return ref(Operation.FILES_CONTENT, command, provider);
     }
 
-    public FileRef delete(@Body ObjectCommand command, @ExchangeProperty("caravanProvider") String provider) {
+    public FileRef delete(ObjectCommand command, String provider) {
         return ref(Operation.FILES_DELETE, command, provider);
     }
 
-    public ObjectDeleted deleted(@ExchangeProperty(COMMAND) ObjectCommand command) {
+    public ObjectDeleted deleted(ObjectCommand command) {
         return new ObjectDeleted(command.address());
     }
 
     /** HeadObject, and the metadata half of GetObject: the caller's conditions hold against the file id as ETag. */
-    public ObjectData head(@Body FileObject file, @ExchangeProperty(COMMAND) GetObject get) {
+    public ObjectData head(FileObject file, GetObject get) {
         if (get.range() != null) {
             throw GatewayError.of(ErrorKind.UNSUPPORTED, "Range reads of provider files are not supported: a file's "
                     + "content may be converted on the way, so its byte offsets are not the provider's.");
@@ -100,11 +96,11 @@ public class FilesAsObjects {
     }
 
     /** GetObject: the file's content, as the provider's files API serves it; its length is known once sent. */
-    public ObjectData data(@Body FileContent content, @ExchangeProperty(FILE) ObjectData head) {
+    public ObjectData data(FileContent content, ObjectData head) {
         return new ObjectData(head.info(), content.body(), -1, null);
     }
 
-    public ListFiles list(@Body ListObjects list, @ExchangeProperty("caravanProvider") String provider) {
+    public ListFiles list(ListObjects list, String provider) {
         Provider named = Provider.parse(provider);
         String after = list.continuationToken() != null ? list.continuationToken()
                 : FileKeys.isFileId(named, list.startAfter()) ? list.startAfter() : null;
@@ -113,7 +109,7 @@ public class FilesAsObjects {
     }
 
     /** One page of files as ListObjectsV2 shows it: ids as keys, the caller's prefix and delimiter applied to them. */
-    public ObjectListing listing(@Body FilePage page, @ExchangeProperty(COMMAND) ListObjects list) {
+    public ObjectListing listing(FilePage page, ListObjects list) {
         List<ObjectListing.Entry> contents = new ArrayList<>();
         Set<String> commonPrefixes = new LinkedHashSet<>();
         String prefix = list.prefix() == null ? "" : list.prefix();

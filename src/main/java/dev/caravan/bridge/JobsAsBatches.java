@@ -32,8 +32,6 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
 
 /**
  * Model invocation jobs as provider batches: CreateModelInvocationJob names its input as {@code s3://<any>/<file id>}
@@ -57,7 +55,7 @@ public class JobsAsBatches {
         this.arns = arns;
     }
 
-    public CreateBatch createBatch(@Body CreateJob create, @ExchangeProperty("caravanProvider") String providerName) {
+    public CreateBatch createBatch(CreateJob create, String providerName) {
         Provider provider = Provider.parse(providerName);
         JobRequest request = create.request();
         BatchFields fields = BatchFields.of(provider);
@@ -77,18 +75,18 @@ public class JobsAsBatches {
                 tag(request, TAG_ENDPOINT, ENDPOINT), "24h", metadata.isEmpty() ? null : metadata, extra);
     }
 
-    public JobCreated created(@Body Batch batch, @ExchangeProperty("caravanProvider") String providerName) {
+    public JobCreated created(Batch batch, String providerName) {
         return new JobCreated(arns.arn(Provider.parse(providerName), batch.id()));
     }
 
-    public BatchRef batchRef(@Body JobRef job, @ExchangeProperty("caravanProvider") String providerName) {
+    public BatchRef batchRef(JobRef job, String providerName) {
         Provider provider = Provider.parse(providerName);
         Operation operation = job.operation() == Operation.JOBS_STOP ? Operation.BATCHES_CANCEL
                 : Operation.BATCHES_RETRIEVE;
         return new BatchRef(operation, provider.wireName(), arns.batchId(provider, job.jobIdentifier()));
     }
 
-    public InvocationJob job(@Body Batch batch, @ExchangeProperty("caravanProvider") String providerName) {
+    public InvocationJob job(Batch batch, String providerName) {
         Provider provider = Provider.parse(providerName);
         Map<String, String> metadata = batch.metadata() == null ? Map.of() : batch.metadata();
         String modelId = batch.model() != null ? batch.model() : metadata.get(BatchFields.MODEL_ID);
@@ -101,11 +99,11 @@ public class JobsAsBatches {
                 null, null, instant(batch.expiresAt()), null, counts(batch.requestCounts()));
     }
 
-    public JobStopped stopped(@ExchangeProperty(COMMAND) JobRef job) {
+    public JobStopped stopped(JobRef job) {
         return new JobStopped(job.jobIdentifier());
     }
 
-    public ListBatches listBatches(@Body ListJobs list, @ExchangeProperty("caravanProvider") String providerName) {
+    public ListBatches listBatches(ListJobs list, String providerName) {
         int limit = list.maxResults() == null ? MAX_PAGE : Math.min(list.maxResults(), MAX_PAGE);
         return new ListBatches(providerName, list.nextToken(), limit, null);
     }
@@ -115,8 +113,7 @@ public class JobsAsBatches {
      * page (providers filter nothing themselves), so a page may hold fewer jobs than maxResults while more follow;
      * the order is the provider's, newest first, and Ascending reverses it within the page.
      */
-    public JobPage page(@Body BatchPage page, @ExchangeProperty(COMMAND) ListJobs list,
-                        @ExchangeProperty("caravanProvider") String providerName) {
+    public JobPage page(BatchPage page, ListJobs list, String providerName) {
         List<InvocationJob> jobs = new ArrayList<>();
         for (Batch batch : page.data()) {
             InvocationJob job = job(batch, providerName);

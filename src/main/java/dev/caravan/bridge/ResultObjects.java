@@ -26,8 +26,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
 
 /**
  * A job's results as the object its outputDataConfig names, {@code s3://<output bucket>/<batch id>.out}: GetObject
@@ -61,18 +59,16 @@ public class ResultObjects {
         return batch ? Optional.of(name) : Optional.empty();
     }
 
-    public boolean named(@ExchangeProperty(FilesAsObjects.COMMAND) GetObject get,
-                         @ExchangeProperty("caravanProvider") String provider) {
+    public boolean named(GetObject get, String provider) {
         return batchId(Provider.parse(provider), get.address().key()).isPresent();
     }
 
-    public BatchRef batch(@ExchangeProperty(FilesAsObjects.COMMAND) GetObject get,
-                          @ExchangeProperty("caravanProvider") String provider) {
+    public BatchRef batch(GetObject get, String provider) {
         return new BatchRef(Operation.BATCHES_RETRIEVE, provider,
                 batchId(Provider.parse(provider), get.address().key()).orElseThrow());
     }
 
-    public ObjectData head(@Body Batch batch, @ExchangeProperty(FilesAsObjects.COMMAND) GetObject get) {
+    public ObjectData head(Batch batch, GetObject get) {
         if (batch.outputFileId() == null && batch.errorFileId() == null) {
             throw new GatewayError(ErrorKind.NOT_FOUND, 404, "The specified key does not exist: job " + batch.id()
                     + " has no results yet (status " + batch.status().wireName() + ").", null, "NoSuchKey", null);
@@ -88,17 +84,16 @@ public class ResultObjects {
         return new ObjectData(info, null, -1, null);
     }
 
-    public FileRef outputFile(@ExchangeProperty(BATCH) Batch batch) {
+    public FileRef outputFile(Batch batch) {
         return file(batch.outputFileId(), batch);
     }
 
-    public FileRef errorFile(@ExchangeProperty(BATCH) Batch batch) {
+    public FileRef errorFile(Batch batch) {
         return file(batch.errorFileId(), batch);
     }
 
     /** The output file's records, then the error file's, converted as the caller reads them. */
-    public ObjectData data(@ExchangeProperty(BATCH) Batch batch, @ExchangeProperty(FilesAsObjects.FILE) ObjectData head,
-                           @ExchangeProperty(OUTPUT) FileContent output, @ExchangeProperty(ERRORS) FileContent errors) {
+    public ObjectData data(Batch batch, ObjectData head, FileContent output, FileContent errors) {
         List<InputStream> parts = new ArrayList<>();
         for (FileContent file : new FileContent[] {output, errors}) {
             if (file != null) {

@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 
 /**
@@ -69,7 +68,7 @@ public class Capabilities {
      * would only read the file a second time (and hold it to OpenAI's limits). An unknown provider name is not
      * theirs: dispatch refuses it.
      */
-    public boolean checksUploadLines(@Body UploadFile upload) {
+    public boolean checksUploadLines(UploadFile upload) {
         String requested = upload.requestedProvider();
         if (requested == null || requested.isBlank()) {
             return false;
@@ -80,6 +79,11 @@ public class Capabilities {
         } catch (GatewayError unknown) {
             return false;
         }
+    }
+
+    /** Whether the OpenAI surface checks this upload's lines: a batch file whose provider does not check them itself. */
+    public boolean surfaceChecksUploadLines(UploadFile upload) {
+        return "batch".equals(upload.purpose()) && !checksUploadLines(upload);
     }
 
     /** A provider's files and batches, and the objects and jobs the bridge makes of them. */

@@ -2,6 +2,7 @@ package dev.caravan.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,11 @@ import dev.caravan.model.command.BatchRef;
 import dev.caravan.model.command.Command;
 import dev.caravan.model.command.ListJobs;
 import dev.caravan.model.command.ListObjects;
+import dev.caravan.model.command.StorageConfig;
+import dev.caravan.model.command.UploadFile;
 import dev.caravan.model.object.ObjectAddress;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CapabilitiesTest {
@@ -55,6 +60,24 @@ class CapabilitiesTest {
         assertDoesNotThrow(() -> without.check(new ListJobs("anthropic", null, null, null, null, null, null, null,
                 null), "anthropic"));
         assertDoesNotThrow(() -> new Capabilities(true).check(list, "anthropic"));
+    }
+
+    @Test
+    void theSurfaceChecksTheLinesOfBatchFilesWhoseProviderDoesNot() {
+        Capabilities capabilities = new Capabilities(false);
+        for (String provider : new String[] {null, "", "openai", "anthropic", "unknown"}) {
+            assertTrue(capabilities.surfaceChecksUploadLines(upload(provider, "batch")), String.valueOf(provider));
+        }
+        for (String provider : new String[] {"bedrock", "gemini"}) {
+            assertFalse(capabilities.surfaceChecksUploadLines(upload(provider, "batch")), provider);
+        }
+        assertFalse(capabilities.surfaceChecksUploadLines(upload("openai", "assistants")));
+        assertFalse(capabilities.surfaceChecksUploadLines(upload("openai", null)));
+    }
+
+    private static UploadFile upload(String provider, String purpose) {
+        return new UploadFile(provider, "input.jsonl", purpose, Path.of("input.jsonl"), 0, Map.of(),
+                StorageConfig.NONE);
     }
 
     private static AbortMultipartUpload abort(String provider) {

@@ -1,5 +1,10 @@
 package dev.caravan.provider.bedrock;
 
+import static dev.caravan.dispatch.Steps.toBody;
+
+import dev.caravan.model.command.CreateJob;
+import dev.caravan.model.command.JobRef;
+import dev.caravan.model.command.ListJobs;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -22,15 +27,15 @@ public class BedrockJobRoutes extends RouteBuilder {
         errorHandler(noErrorHandler());
 
         from("direct:bedrock-jobs-create").routeId("bedrock-provider-jobs-create")
-                .bean(jobs, "withDefaultRole")
-                .bean(inputConversion, "convert")
-                .bean(inputGate, "check")
-                .bean(jobs, "create");
+                .process(toBody(CreateJob.class, jobs::withDefaultRole))
+                .process(toBody(CreateJob.class, inputConversion::convert))
+                .process(toBody(CreateJob.class, inputGate::check))
+                .process(toBody(CreateJob.class, jobs::create));
         from("direct:bedrock-jobs-get").routeId("bedrock-provider-jobs-get")
-                .bean(jobs, "get");
+                .process(toBody(JobRef.class, jobs::get));
         from("direct:bedrock-jobs-list").routeId("bedrock-provider-jobs-list")
-                .bean(jobs, "list");
+                .process(toBody(ListJobs.class, jobs::list));
         from("direct:bedrock-jobs-stop").routeId("bedrock-provider-jobs-stop")
-                .bean(jobs, "stop");
+                .process(toBody(JobRef.class, jobs::stop));
     }
 }

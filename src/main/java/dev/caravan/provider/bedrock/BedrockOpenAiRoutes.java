@@ -1,9 +1,16 @@
 package dev.caravan.provider.bedrock;
 
+import static dev.caravan.dispatch.Steps.toBody;
+
 import dev.caravan.model.Operation;
+import dev.caravan.model.command.BatchRef;
+import dev.caravan.model.command.CreateBatch;
 import dev.caravan.model.command.CreateJob;
 import dev.caravan.model.command.FileRef;
+import dev.caravan.model.command.ListBatches;
+import dev.caravan.model.command.ListFiles;
 import dev.caravan.model.command.ListJobs;
+import dev.caravan.model.command.UploadFile;
 import dev.caravan.model.job.InvocationJob;
 import dev.caravan.model.job.JobCreated;
 import dev.caravan.model.job.JobPage;
@@ -35,34 +42,34 @@ public class BedrockOpenAiRoutes extends RouteBuilder {
         errorHandler(noErrorHandler());
 
         from("direct:bedrock-files-upload").routeId("bedrock-provider-files-upload")
-                .bean(files, "upload");
+                .process(toBody(UploadFile.class, files::upload));
         from("direct:bedrock-files-list").routeId("bedrock-provider-files-list")
-                .bean(files, "list");
+                .process(toBody(ListFiles.class, files::list));
         from("direct:bedrock-files-retrieve").routeId("bedrock-provider-files-retrieve")
                 .choice()
                     .when(resultsFile())
-                        .bean(results, "describe")
+                        .process(toBody(FileRef.class, results::describe))
                     .otherwise()
-                        .bean(files, "retrieve")
+                        .process(toBody(FileRef.class, files::retrieve))
                 .end();
         from("direct:bedrock-files-content").routeId("bedrock-provider-files-content")
                 .choice()
                     .when(resultsFile())
-                        .bean(results, "content")
+                        .process(toBody(FileRef.class, results::content))
                     .otherwise()
-                        .bean(files, "content")
+                        .process(toBody(FileRef.class, files::content))
                 .end();
         from("direct:bedrock-files-delete").routeId("bedrock-provider-files-delete")
-                .bean(files, "delete");
+                .process(toBody(FileRef.class, files::delete));
 
         from("direct:bedrock-batches-create").routeId("bedrock-provider-batches-create")
-                .bean(batches, "create");
+                .process(toBody(CreateBatch.class, batches::create));
         from("direct:bedrock-batches-retrieve").routeId("bedrock-provider-batches-retrieve")
-                .bean(batches, "retrieve");
+                .process(toBody(BatchRef.class, batches::retrieve));
         from("direct:bedrock-batches-list").routeId("bedrock-provider-batches-list")
-                .bean(batches, "list");
+                .process(toBody(ListBatches.class, batches::list));
         from("direct:bedrock-batches-cancel").routeId("bedrock-provider-batches-cancel")
-                .bean(batches, "cancel");
+                .process(toBody(BatchRef.class, batches::cancel));
     }
 
     private static Predicate resultsFile() {

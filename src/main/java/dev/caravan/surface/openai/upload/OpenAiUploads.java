@@ -53,6 +53,11 @@ public class OpenAiUploads {
         return upload;
     }
 
+    /** Whether the upload just received (the body) streams to OpenAI as it arrives. */
+    public static boolean streamsToOpenAi(Exchange exchange) {
+        return exchange.getMessage().getBody(ArrivingUpload.class).streamsToOpenAi();
+    }
+
     public StreamedUpload streamed(Exchange exchange) {
         return upload(exchange).streamed();
     }
