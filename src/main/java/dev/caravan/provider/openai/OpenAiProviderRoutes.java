@@ -1,5 +1,7 @@
 package dev.caravan.provider.openai;
 
+import dev.caravan.dispatch.DirectCall;
+import dev.caravan.dispatch.Steps;
 import dev.caravan.model.command.BatchRef;
 import dev.caravan.model.command.CreateBatch;
 import dev.caravan.model.command.FileRef;
@@ -11,11 +13,8 @@ import dev.caravan.provider.RetrySettings;
 import dev.caravan.provider.BreakerSettings;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -63,19 +62,16 @@ public class OpenAiProviderRoutes extends RouteBuilder {
         from("direct:openai-files-upload").routeId("openai-provider-files-upload")
                 .choice()
                     .when(body().isInstanceOf(StreamedUpload.class))
-                        .process(exchange -> body(exchange, requests.streamFile(command(exchange, StreamedUpload.class),
-                                exchange)))
+                        .process(Steps.toBody(StreamedUpload.class, requests::streamFile))
                     .otherwise()
-                        .process(exchange -> body(exchange, requests.uploadFile(command(exchange, UploadFile.class),
-                                exchange)))
+                        .process(Steps.toBody(UploadFile.class, requests::uploadFile))
                 .end()
                 .to(CALL)
-                .process(answer(responses::file));
+                .process(Steps.toBody(responses::file));
         from("direct:openai-batches-create").routeId("openai-provider-batches-create")
-                .process(exchange -> body(exchange, requests.createBatch(command(exchange, CreateBatch.class),
-                        exchange)))
+                .process(Steps.toBody(CreateBatch.class, requests::createBatch))
                 .to(CALL)
-                .process(answer(responses::batch));
+                .process(Steps.toBody(responses::batch));
         RetryingCall retrying = new RetryingCall(getContext().createProducerTemplate(), CALL,
                 new UpstreamRetryPolicy(PROVIDER, retry, new Backoff(retry.initialDelay(), retry.maxDelay(),
                         () -> ThreadLocalRandom.current().nextDouble()), breaker));
@@ -97,36 +93,13 @@ public class OpenAiProviderRoutes extends RouteBuilder {
 
     /**
      * An operation without a request body: the request is prepared from the command, sent (and repeated while the
-     * retry policy allows), and its answer read. Steps are method references, not bean binding: this is the path of
-     * every read, and Camel's reflective binding cost a tenth of the CPU on it (issue 10).
+     * retry policy allows), and its answer read.
      */
-    private <T> void withRetries(String operation, Class<T> command, Prepare<T> request, Answer response,
-                                 RetryingCall retrying) {
+    private <T> void withRetries(String operation, Class<T> command, Steps.WithBody<T> request,
+                                 DirectCall.Step response, RetryingCall retrying) {
         from("direct:openai-" + operation).routeId("openai-provider-" + operation)
-                .process(exchange -> request.apply(command(exchange, command), exchange))
+                .process(Steps.withBody(command, request))
                 .process(retrying)
-                .process(answer(response));
-    }
-
-    private static <T> T command(Exchange exchange, Class<T> type) {
-        return exchange.getMessage().getBody(type);
-    }
-
-    private static void body(Exchange exchange, Object body) {
-        exchange.getMessage().setBody(body);
-    }
-
-    private static Processor answer(Answer response) {
-        return exchange -> body(exchange, response.read(exchange));
-    }
-
-    @FunctionalInterface
-    private interface Prepare<T> {
-        void apply(T command, Exchange exchange);
-    }
-
-    @FunctionalInterface
-    private interface Answer {
-        Object read(Exchange exchange) throws IOException;
+                .process(Steps.toBody(response));
     }
 }
