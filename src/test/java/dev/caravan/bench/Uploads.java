@@ -39,14 +39,10 @@ final class Uploads {
         List<String> args = new ArrayList<>(GatewayComparison.headers(target));
         args.addAll(List.of("-F", "purpose=batch", "-F", "file=@" + file + ";type=application/jsonl",
                 target.openAiBase() + "/files"));
-        Long pid = target.gatewayPid();
-        if (pid != null) {
-            ProcessMemory.resetPeak(pid);
-        }
-        ProcessCpu.Span cpu = target.cpu();
-        Curl.Answer answer = Curl.call(workDir, args);
-        ProcessCpu.Cost cost = cpu.end();
-        Double peak = pid == null ? null : ProcessMemory.peakMb(pid);
+        Measured measured = measure(target, args);
+        Curl.Answer answer = measured.answer();
+        Double peak = measured.peakRssMb();
+        ProcessCpu.Cost cost = measured.cost();
         String message = null;
         Long stored = null;
         if (!answer.ok()) {
@@ -97,14 +93,10 @@ final class Uploads {
                     "-F", "purpose=batch", "-F", "file=@" + file + ";type=application/jsonl",
                     target.openAiBase() + "/files"));
         }
-        Long pid = target.gatewayPid();
-        if (pid != null) {
-            ProcessMemory.resetPeak(pid);
-        }
-        ProcessCpu.Span cpu = target.cpu();
-        Curl.Answer answer = Curl.call(workDir, args);
-        ProcessCpu.Cost cost = cpu.end();
-        Double peak = pid == null ? null : ProcessMemory.peakMb(pid);
+        Measured measured = measure(target, args);
+        Curl.Answer answer = measured.answer();
+        Double peak = measured.peakRssMb();
+        ProcessCpu.Cost cost = measured.cost();
         if (!answer.ok()) {
             if (target.gatewayPid() != null) {
                 // a gateway's multipart upload refused at completion (Portkey's EntityTooSmall) leaves its parts
@@ -197,6 +189,22 @@ final class Uploads {
 
     private String objectUrl(String bucket, String key) {
         return sandbox.get("caravan.bedrock.s3.endpoint") + "/" + bucket + "/" + key;
+    }
+
+    /** One upload's curl answer, the gateway's peak RSS during it (none for direct) and the CPU it cost. */
+    private record Measured(Curl.Answer answer, Double peakRssMb, ProcessCpu.Cost cost) {
+    }
+
+    /** Runs the upload with the gateway's peak RSS reset before it and CPU counted around it. */
+    private Measured measure(Target target, List<String> args) throws Exception {
+        Long pid = target.gatewayPid();
+        if (pid != null) {
+            ProcessMemory.resetPeak(pid);
+        }
+        ProcessCpu.Span cpu = target.cpu();
+        Curl.Answer answer = Curl.call(workDir, args);
+        ProcessCpu.Cost cost = cpu.end();
+        return new Measured(answer, pid == null ? null : ProcessMemory.peakMb(pid), cost);
     }
 
     private static ComparisonResults.Transfer transfer(String kind, String target, Curl.Answer answer, long size,
