@@ -41,7 +41,7 @@ public class Capabilities {
     }
 
     public void check(Exchange exchange) {
-        check(exchange.getMessage().getBody(Command.class), exchange.getProperty(ProviderResolver.PROVIDER, String.class));
+        check(Steps.bodyAs(exchange, Command.class), Steps.provider(exchange));
     }
 
     public void check(Command command, String providerName) {

@@ -1,5 +1,6 @@
 package dev.caravan.observe;
 
+import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.model.Batch;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.command.Command;
@@ -23,7 +24,6 @@ import org.apache.camel.support.RoutePolicySupport;
 public final class ExchangeFacts extends RoutePolicySupport implements RoutePolicyFactory {
 
     static final String RECORD = "caravanRequest";
-    private static final String PROVIDER = "caravanProvider";
 
     private final RequestRecords records;
 
@@ -83,7 +83,7 @@ public final class ExchangeFacts extends RoutePolicySupport implements RoutePoli
 
     private static void noteProvider(RequestRecord record, Exchange exchange) {
         if (record.provider() == null) {
-            String provider = exchange.getProperty(PROVIDER, String.class);
+            String provider = exchange.getProperty(ProviderResolver.PROVIDER, String.class);
             if (provider != null) {
                 record.provider(provider);
             }

@@ -1,5 +1,6 @@
 package dev.caravan.surface.bedrock;
 
+import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.surface.ErrorClassifier;
@@ -21,7 +22,7 @@ public class BedrockErrors {
 
     public void render(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        GatewayError error = ErrorClassifier.classify(failure, exchange.getProperty("caravanProvider", String.class));
+        GatewayError error = ErrorClassifier.classify(failure, exchange.getProperty(ProviderResolver.PROVIDER, String.class));
         String type = type(error);
         log(exchange, type, error, failure);
         Message message = exchange.getMessage();

@@ -1,5 +1,6 @@
 package dev.caravan.surface.openai;
 
+import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.surface.ErrorClassifier;
@@ -18,7 +19,7 @@ public class OpenAiErrors {
     public void render(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
-        String provider = exchange.getProperty("caravanProvider", String.class);
+        String provider = exchange.getProperty(ProviderResolver.PROVIDER, String.class);
         GatewayError error = ErrorClassifier.classify(failure, provider);
         log(exchange, error, failure);
         ArrivingUpload upload = exchange.getProperty(ArrivingUpload.PROPERTY, ArrivingUpload.class);

@@ -1,5 +1,6 @@
 package dev.caravan.surface.s3;
 
+import dev.caravan.dispatch.ProviderResolver;
 import dev.caravan.model.ErrorKind;
 import dev.caravan.model.GatewayError;
 import dev.caravan.model.command.ObjectCommand;
@@ -24,7 +25,7 @@ public class S3Errors {
 
     public void render(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        GatewayError error = ErrorClassifier.classify(failure, exchange.getProperty("caravanProvider", String.class));
+        GatewayError error = ErrorClassifier.classify(failure, exchange.getProperty(ProviderResolver.PROVIDER, String.class));
         S3Error s3 = S3Error.of(error);
         log(exchange, s3, error, failure);
         exchange.getMessage().setBody(null);
